@@ -1,0 +1,104 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/cnie/cnie/corpus"
+	"github.com/cnie/cnie/eval"
+	"github.com/cnie/cnie/pipeline"
+)
+
+func evalCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("cnie eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	goldPath := fs.String("gold", "", "gold: a `DIR` of <doc_id>.json files or a .jsonl of cases with their text")
+	predPath := fs.String("pred", "", "score this `FILE` of records instead of running the pipeline")
+	floors := fs.String("min", "", "exit 1 below any of these `FLOORS`, e.g. value:money=0.96,strict:org=0.85,docset:country=0.98")
+	types := fs.String("types", "", "score only these comma-separated `TYPES`")
+	show := fs.Int("show-errors", 30, "list up to `N` errors with their context")
+	asJSON := fs.Bool("json", false, "print the figures as JSON (the shape of score.py --json)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: cnie eval --gold DIR|FILE.jsonl [flags]\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	rest, err := parseInterleaved(fs, args)
+	if err != nil {
+		if err == flag.ErrHelp {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *goldPath == "" || len(rest) > 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	fl, err := eval.ParseFloors(*floors)
+	if err != nil {
+		fmt.Fprintf(stderr, "cnie eval: --min: %v\n", err)
+		return exitUsage
+	}
+	var ts []string
+	if *types != "" {
+		ts = strings.Split(*types, ",")
+	}
+
+	gold, err := eval.LoadGold(*goldPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "cnie eval: %v\n", err)
+		return exitError
+	}
+	var pred eval.Set
+	if *predPath != "" {
+		if pred, err = eval.LoadPred(*predPath); err != nil {
+			fmt.Fprintf(stderr, "cnie eval: %v\n", err)
+			return exitError
+		}
+	} else if pred, err = predict(gold); err != nil {
+		fmt.Fprintf(stderr, "cnie eval: %v\n", err)
+		return exitError
+	}
+
+	rep := eval.Score(gold, pred, ts)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", " ")
+		enc.Encode(rep.JSON())
+	} else {
+		rep.WriteText(stdout, gold, *show)
+	}
+	if missed := rep.Check(fl); len(missed) > 0 {
+		for _, m := range missed {
+			fmt.Fprintf(stderr, "cnie eval: %s\n", m)
+		}
+		return exitError
+	}
+	return exitOK
+}
+
+// predict runs the pipeline on every gold document, with the gold reference
+// date as its published date.
+func predict(gold eval.Set) (eval.Set, error) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return nil, err
+	}
+	pred := eval.Set{}
+	for _, g := range gold.Sorted() {
+		rec := p.Process(corpus.Article{ID: g.ID, Text: g.Text, Published: g.RefDate, Source: g.File})
+		b, err := json.Marshal(&rec)
+		if err != nil {
+			return nil, err
+		}
+		d, err := eval.ParseDoc(b)
+		if err != nil {
+			return nil, err
+		}
+		d.Order = g.Order
+		pred[d.ID] = d
+	}
+	return pred, nil
+}

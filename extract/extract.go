@@ -1,0 +1,89 @@
+// Package extract finds the entity mentions of one article: money,
+// percentages, quantities, dates, organisations and countries.
+//
+// Every extractor implements Extractor: it reads a Doc (the normalised text,
+// its segmentation and the reference date) and appends Mentions whose offsets
+// are byte offsets into Doc.Text. Resolve then settles overlaps. Each
+// extractor keeps its rules beside a table of examples (its _test.go file)
+// that is its test suite, negatives included.
+package extract
+
+import (
+	"time"
+
+	"github.com/cnie/cnie/extract/number"
+	"github.com/cnie/cnie/segment"
+)
+
+// Type is an entity type.
+type Type string
+
+// The entity types, as the records write them.
+const (
+	Money    Type = "money"
+	Percent  Type = "percent"
+	Quantity Type = "quantity"
+	Date     Type = "date"
+	Org      Type = "org"
+	Country  Type = "country"
+)
+
+// Types lists every entity type in the order records and reports use.
+var Types = []Type{Money, Percent, Quantity, Date, Org, Country}
+
+// Qualifiers of an amount: a hedge beside the number.
+const (
+	Approx = "approx" // 约, 大约, 左右, 上下
+	Over   = "over"   // 超过, 逾, 以上, 多, 余, 至少
+	Under  = "under"  // 近, 不到, 以下, 最多
+)
+
+// Doc is what every extractor reads: one article's normalised text, its
+// words, and the date relative expressions count from.
+type Doc struct {
+	// Text is the normalised text (see package normalize).
+	Text string
+	// Tokens is the segmentation of Text; offsets are bytes into Text.
+	Tokens []segment.Token
+	// Ref is the reference date (UTC midnight), or the zero time if the
+	// article has none.
+	Ref time.Time
+}
+
+// HasRef reports whether the document has a reference date.
+func (d *Doc) HasRef() bool { return !d.Ref.IsZero() }
+
+// Mention is one entity mention found in a Doc.
+type Mention struct {
+	Type Type
+	// Start and End are byte offsets into Doc.Text, End exclusive.
+	Start, End int
+
+	// Amounts (money, percent, quantity).
+	Value     number.Value
+	Currency  string // money: ISO 4217
+	Unit      string // percent: "percent" or "point"; quantity: the unit as written
+	Qualifier string // Approx, Over, Under or ""
+
+	// Dates: inclusive calendar days, zero when unresolved, and the grain.
+	StartDate, EndDate time.Time
+	Grain              string
+
+	// Organisations: the canonical full name.
+	Canonical string
+	// Countries: the ISO 3166-1 alpha-2 code and the standard short name.
+	Code, Name string
+}
+
+// Len is the length of the mention's span in bytes of Doc.Text.
+func (m *Mention) Len() int { return m.End - m.Start }
+
+// Overlaps reports whether two mentions share at least one byte.
+func (m *Mention) Overlaps(o *Mention) bool { return m.Start < o.End && o.Start < m.End }
+
+// Extractor finds the mentions of one kind in a document.
+type Extractor interface {
+	// Extract appends the mentions it finds in d to dst and returns dst.
+	// It must not keep d or dst after it returns.
+	Extract(d *Doc, dst []Mention) []Mention
+}

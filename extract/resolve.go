@@ -1,0 +1,82 @@
+package extract
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Resolve settles overlapping mentions and sorts them by (Start, -End,
+// Type). Within a type the longest mention wins, then the leftmost; a
+// quantity that overlaps a money, percent or date mention is dropped. Other
+// overlaps across types stay: a country inside an organisation's name is a
+// mention of both. Resolve reorders and filters ms in place and returns the
+// kept prefix. It takes time linear in the total length of the mentions.
+func Resolve(ms []Mention) []Mention {
+	size := 0
+	for i := range ms {
+		size = max(size, ms[i].End)
+	}
+	slices.SortStableFunc(ms, func(a, b Mention) int {
+		return cmp.Or(
+			cmp.Compare(b.Len(), a.Len()),
+			cmp.Compare(a.Start, b.Start),
+		)
+	})
+	taken := map[Type]*bitset{}
+	kept := ms[:0]
+	for _, m := range ms {
+		b := taken[m.Type]
+		if b == nil {
+			b = newBitset(size)
+			taken[m.Type] = b
+		}
+		if b.any(m.Start, m.End) {
+			continue
+		}
+		b.set(m.Start, m.End)
+		kept = append(kept, m)
+	}
+	out := kept[:0]
+	for _, m := range kept {
+		if m.Type == Quantity && (taken[Money].any(m.Start, m.End) ||
+			taken[Percent].any(m.Start, m.End) || taken[Date].any(m.Start, m.End)) {
+			continue
+		}
+		out = append(out, m)
+	}
+	slices.SortStableFunc(out, func(a, b Mention) int {
+		return cmp.Or(
+			cmp.Compare(a.Start, b.Start),
+			cmp.Compare(b.End, a.End),
+			cmp.Compare(a.Type, b.Type),
+		)
+	})
+	return out
+}
+
+// bitset marks the bytes of the text that kept mentions of one type cover.
+// A nil bitset is empty.
+type bitset []uint64
+
+func newBitset(n int) *bitset {
+	b := make(bitset, n/64+1)
+	return &b
+}
+
+func (b *bitset) any(from, to int) bool {
+	if b == nil {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if (*b)[i/64]&(1<<(i%64)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *bitset) set(from, to int) {
+	for i := from; i < to; i++ {
+		(*b)[i/64] |= 1 << (i % 64)
+	}
+}
