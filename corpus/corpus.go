@@ -1,30 +1,34 @@
-// Package corpus reads articles from the files of a drop: plain text files
-// (one article each), JSON Lines exports (one article a line), single JSON
-// articles, and standard input.
+// Package corpus reads the articles of a drop: folders of files, plain text
+// files (one article each), JSON Lines exports (one article a line), single
+// JSON articles, any of them gzipped, in UTF-8 or GB18030, and standard
+// input.
 //
-// Open yields the articles of its paths in order, with an *Error in place of
-// each input that gives no article; an error never ends the iteration.
+// Open yields the articles of its paths in a fixed order, with an *Error in
+// place of each input (or JSON line) that gives no article; an error never
+// ends the iteration.
 package corpus
 
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"iter"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Article is one article as read from its input.
 type Article struct {
-	// ID is the article's id: the JSON "id", a text file's name without its
-	// extension, or SOURCE:LINE for a JSON Lines article without one.
+	// ID is the article's id: the JSON "id", a file's name without its
+	// extensions, or SOURCE:LINE for a JSON Lines article without one.
 	ID string
 	// Title is carried over to the record; only Text is extracted from.
 	Title string
@@ -33,8 +37,8 @@ type Article struct {
 	// Published is the "published" field as given (a date or an RFC 3339
 	// date-time), or "".
 	Published string
-	// Source is the input path as given ("-" for standard input); Line is the
-	// 1-based line of a JSON Lines input, 0 otherwise.
+	// Source is the input path ("-" for standard input); Line is the 1-based
+	// line of a JSON Lines input, 0 otherwise.
 	Source string
 	Line   int
 }
@@ -55,135 +59,302 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// Options adjusts how Open reads. The zero value reads standard input for
-// "-" or no paths.
+// DefaultMaxArticleBytes is the largest article read when Options sets none.
+const DefaultMaxArticleBytes = 16 << 20
+
+// Options adjusts how Open reads. The zero value is ready to use.
 type Options struct {
 	// Stdin is read for the path "-" and when there are no paths; nil means
 	// os.Stdin.
 	Stdin io.Reader
+	// MaxArticleBytes bounds one article (a text or JSON file, or one JSON
+	// line) before decoding; a larger one is an error, so that memory stays
+	// bounded. Zero means DefaultMaxArticleBytes.
+	MaxArticleBytes int
 }
 
-// Open returns the articles of paths in order. Each path is a .txt file (one
-// article), a .jsonl or .ndjson file (one article a line), a .json file (one
-// article), or "-" (JSON Lines on standard input); no paths at all read JSON
-// Lines from standard input. Where an input, or a line of it, gives no
-// article, the sequence yields an *Error for it and goes on.
+func (o Options) max() int {
+	if o.MaxArticleBytes > 0 {
+		return o.MaxArticleBytes
+	}
+	return DefaultMaxArticleBytes
+}
+
+// Open returns the articles of paths in order. A path is a folder (walked
+// recursively in name order, symbolic links followed, hidden entries and
+// files of other types skipped), a .txt file (one article), a .jsonl or
+// .ndjson file (one article a line), a .json file (one article), any of
+// these with .gz added, or "-" (JSON Lines on standard input, gzipped or
+// not). No paths at all read standard input.
 func Open(paths []string, opt Options) iter.Seq2[Article, error] {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
 	return func(yield func(Article, error) bool) {
+		r := &reader{opt: opt, yield: yield, walking: map[fileID]bool{}}
 		for _, p := range paths {
-			if !readPath(p, opt, yield) {
+			if !r.path(p, true) {
 				return
 			}
 		}
 	}
 }
 
-type yieldFunc = func(Article, error) bool
+type reader struct {
+	opt   Options
+	yield func(Article, error) bool
+	// walking holds the folders on the path from an argument to the folder
+	// being read: meeting one again is a symbolic-link loop.
+	walking map[fileID]bool
+}
 
-func readPath(p string, opt Options, yield yieldFunc) bool {
+func (r *reader) fail(source string, line int, err error) bool {
+	return r.yield(Article{}, &Error{Source: source, Line: line, Err: err})
+}
+
+// Kinds of input file, by extension.
+const (
+	kindNone = iota
+	kindText
+	kindJSONL
+	kindJSON
+)
+
+// kindOf returns the kind of a file name and whether it is gzipped.
+func kindOf(name string) (kind int, gz bool) {
+	lower := strings.ToLower(name)
+	if strings.HasSuffix(lower, ".gz") {
+		gz, lower = true, strings.TrimSuffix(lower, ".gz")
+	}
+	switch filepath.Ext(lower) {
+	case ".txt":
+		return kindText, gz
+	case ".jsonl", ".ndjson":
+		return kindJSONL, gz
+	case ".json":
+		return kindJSON, gz
+	}
+	return kindNone, gz
+}
+
+// path reads one path; explicit says it was named on the command line
+// rather than found in a folder.
+func (r *reader) path(p string, explicit bool) bool {
 	if p == "-" {
-		in := opt.Stdin
+		in := r.opt.Stdin
 		if in == nil {
 			in = os.Stdin
 		}
-		return readJSONL("-", in, yield)
-	}
-	fail := func(err error) bool { return yield(Article{}, &Error{Source: p, Err: err}) }
-	switch ext := strings.ToLower(filepath.Ext(p)); ext {
-	case ".jsonl", ".ndjson":
-		f, err := os.Open(p)
-		if err != nil {
-			return fail(unwrapPath(err))
-		}
-		defer f.Close()
-		return readJSONL(p, f, yield)
-	case ".txt", ".json":
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return fail(unwrapPath(err))
-		}
-		if ext == ".json" {
-			a, err := parseArticle(b)
+		br := bufio.NewReaderSize(in, 64*1024)
+		var rd io.Reader = br
+		if head, _ := br.Peek(2); len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
+			zr, err := gzip.NewReader(br)
 			if err != nil {
-				return fail(err)
+				return r.fail("-", 0, err)
 			}
-			a.Source = p
-			if a.ID == "" {
-				a.ID = baseID(p)
-			}
-			return yield(a, nil)
+			rd = zr
 		}
-		text, err := decodeText(b)
-		if err != nil {
-			return fail(err)
-		}
-		return yield(Article{ID: baseID(p), Text: text, Source: p}, nil)
-	default:
-		return fail(fmt.Errorf("unsupported input type %q: want .txt, .jsonl, .ndjson or .json", ext))
+		return r.jsonl("-", rd)
 	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		if li, lerr := os.Lstat(p); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
+			return r.fail(p, 0, errors.New("dangling symbolic link"))
+		}
+		return r.fail(p, 0, unwrapPath(err))
+	}
+	if fi.IsDir() {
+		return r.dir(p, fi)
+	}
+	kind, gz := kindOf(p)
+	if kind == kindNone {
+		if !explicit {
+			return true // a folder may hold other files: they are not articles
+		}
+		return r.fail(p, 0, fmt.Errorf("unsupported input type %q: want .txt, .jsonl, .ndjson or .json, optionally .gz", filepath.Ext(p)))
+	}
+	if !fi.Mode().IsRegular() {
+		return r.fail(p, 0, errors.New("not a regular file"))
+	}
+	return r.file(p, kind, gz)
 }
 
-// readJSONL yields one article per non-blank line of r.
-func readJSONL(source string, r io.Reader, yield yieldFunc) bool {
-	br := bufio.NewReaderSize(r, 64*1024)
+func (r *reader) dir(p string, fi fs.FileInfo) bool {
+	id, ok := idOf(fi)
+	if ok {
+		if r.walking[id] {
+			return r.fail(p, 0, errors.New("symbolic link loop: this folder contains itself"))
+		}
+		r.walking[id] = true
+		defer delete(r.walking, id)
+	}
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		return r.fail(p, 0, unwrapPath(err))
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if !r.path(filepath.Join(p, e.Name()), false) {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *reader) file(p string, kind int, gz bool) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return r.fail(p, 0, unwrapPath(err))
+	}
+	defer f.Close()
+	var rd io.Reader = f
+	if gz {
+		zr, err := gzip.NewReader(bufio.NewReaderSize(f, 64*1024))
+		if err != nil {
+			return r.fail(p, 0, err)
+		}
+		defer zr.Close()
+		rd = zr
+	}
+	if kind == kindJSONL {
+		return r.jsonl(p, rd)
+	}
+	b, err := readAtMost(rd, r.opt.max())
+	if err != nil {
+		return r.fail(p, 0, readErr(err, gz))
+	}
+	text, err := decode(b)
+	if err != nil {
+		return r.fail(p, 0, err)
+	}
+	if kind == kindJSON {
+		a, err := parseArticle(text)
+		if err != nil {
+			return r.fail(p, 0, err)
+		}
+		a.Source = p
+		if a.ID == "" {
+			a.ID = baseID(p)
+		}
+		return r.yield(a, nil)
+	}
+	if strings.TrimSpace(text) == "" {
+		return r.fail(p, 0, errors.New("empty file"))
+	}
+	return r.yield(Article{ID: baseID(p), Text: text, Source: p}, nil)
+}
+
+// errTooLarge is an article over Options.MaxArticleBytes.
+var errTooLarge = errors.New("article larger than the limit (--max-article-bytes)")
+
+// readAtMost reads all of r, or fails once it passes max bytes.
+func readAtMost(r io.Reader, max int) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > max {
+		return nil, fmt.Errorf("%w: over %d bytes", errTooLarge, max)
+	}
+	return b, nil
+}
+
+// readErr says what a read error means to a person.
+func readErr(err error, gz bool) error {
+	if gz && (errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, gzip.ErrChecksum)) {
+		return fmt.Errorf("truncated or corrupt gzip data: %v", err)
+	}
+	return unwrapPath(err)
+}
+
+// jsonl yields one article per non-blank line of rd, reading line by line so
+// that memory stays bounded by the longest allowed line.
+func (r *reader) jsonl(source string, rd io.Reader) bool {
+	br := bufio.NewReaderSize(rd, 64*1024)
+	max := r.opt.max()
+	_, gz := rd.(*gzip.Reader)
 	for n := 1; ; n++ {
-		line, err := br.ReadBytes('\n')
-		if len(line) > 0 {
+		line, tooLong, err := readLine(br, max)
+		switch {
+		case tooLong:
+			if !r.fail(source, n, fmt.Errorf("%w: line over %d bytes", errTooLarge, max)) {
+				return false
+			}
+		case len(bytes.TrimSpace(line)) > 0:
 			if n == 1 {
 				line = bytes.TrimPrefix(line, bom)
 			}
-			if len(bytes.TrimSpace(line)) > 0 {
-				a, perr := parseLine(line)
-				if perr != nil {
-					if !yield(Article{}, &Error{Source: source, Line: n, Err: perr}) {
-						return false
-					}
-				} else {
-					a.Source, a.Line = source, n
-					if a.ID == "" {
-						a.ID = source + ":" + strconv.Itoa(n)
-					}
-					if !yield(a, nil) {
-						return false
-					}
+			a, perr := parseLine(line)
+			if perr != nil {
+				if !r.fail(source, n, perr) {
+					return false
 				}
+				break
+			}
+			a.Source, a.Line = source, n
+			if a.ID == "" {
+				a.ID = source + ":" + strconv.Itoa(n)
+			}
+			if !r.yield(a, nil) {
+				return false
 			}
 		}
 		if err == io.EOF {
 			return true
 		}
 		if err != nil {
-			return yield(Article{}, &Error{Source: source, Line: n, Err: err})
+			return r.fail(source, n, readErr(err, gz))
 		}
 	}
 }
 
-func parseLine(line []byte) (Article, error) {
-	if !utf8.Valid(line) {
-		return Article{}, errors.New("invalid UTF-8")
+// readLine reads one line (without its end) of at most max bytes; a longer
+// line is skipped to its end and reported as tooLong.
+func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	var buf []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(chunk) > max+1 { // +1: the line end
+				tooLong, buf = true, nil
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err == nil || err == io.EOF {
+			return bytes.TrimRight(buf, "\r\n"), tooLong, err
+		}
+		return nil, tooLong, err
 	}
-	return parseArticle(line)
 }
 
-var bom = []byte("\uFEFF")
+func parseLine(line []byte) (Article, error) {
+	text, err := decode(line)
+	if err != nil {
+		return Article{}, err
+	}
+	return parseArticle(text)
+}
 
 // parseArticle decodes one article object: {"id", "title", "text",
 // "published"}.
-func parseArticle(b []byte) (Article, error) {
-	b = bytes.TrimPrefix(b, bom)
-	if !utf8.Valid(b) {
-		return Article{}, errors.New("invalid UTF-8")
-	}
+func parseArticle(s string) (Article, error) {
 	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
+	if err := json.Unmarshal([]byte(s), &raw); err != nil {
 		var ute *json.UnmarshalTypeError
 		if errors.As(err, &ute) {
 			return Article{}, fmt.Errorf("not a JSON object but %s", ute.Value)
 		}
 		return Article{}, fmt.Errorf("not valid JSON: %v", err)
+	}
+	if raw == nil {
+		return Article{}, errors.New("not a JSON object but null")
 	}
 	var a Article
 	var err error
@@ -201,7 +372,7 @@ func parseArticle(b []byte) (Article, error) {
 		return Article{}, errors.New(`no "text" field`)
 	}
 	if err := json.Unmarshal(t, &a.Text); err != nil {
-		return Article{}, fmt.Errorf(`"text" is not a string`)
+		return Article{}, errors.New(`"text" is not a string`)
 	}
 	a.Text = strings.TrimPrefix(a.Text, "\uFEFF")
 	return a, nil
@@ -236,33 +407,21 @@ func stringField(raw map[string]json.RawMessage, name string) (string, error) {
 	return s, nil
 }
 
-// decodeText turns the bytes of a text file into its text.
-func decodeText(b []byte) (string, error) {
-	b = bytes.TrimPrefix(b, bom)
-	if len(bytes.TrimSpace(b)) == 0 {
-		return "", errors.New("empty file")
-	}
-	if bytes.IndexByte(b, 0) >= 0 {
-		return "", errors.New("binary file (NUL bytes)")
-	}
-	if !utf8.Valid(b) {
-		return "", errors.New("invalid UTF-8")
-	}
-	return string(b), nil
-}
-
-// baseID is a file's name without its directory and extension.
+// baseID is a file's name without its folder and extensions (a.txt.gz: a).
 func baseID(p string) string {
 	b := filepath.Base(p)
+	if strings.HasSuffix(strings.ToLower(b), ".gz") {
+		b = b[:len(b)-3]
+	}
 	return strings.TrimSuffix(b, filepath.Ext(b))
 }
 
-// unwrapPath drops the path from an *fs.PathError: the Error already names
-// the source.
+// unwrapPath drops the path and operation from an *fs.PathError: the Error
+// already names the source, and "no such file or directory" says enough.
 func unwrapPath(err error) error {
-	var pe *os.PathError
+	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+		return pe.Err
 	}
 	return err
 }

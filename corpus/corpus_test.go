@@ -66,13 +66,13 @@ func TestOpen(t *testing.T) {
 		"ERR " + jl + `:6: "text" is not a string`,
 		"ERR " + jl + ":7: not a JSON object but array",
 		"7||数字id|",
-		"ERR " + jl + ":9: invalid UTF-8",
+		"ERR " + jl + ":9: neither UTF-8 nor GB18030 text",
 		"x9||末行无换行|",
 		"one|T|单篇|",
 		"ERR " + empty + ": empty file",
-		"ERR " + bin + ": binary file (NUL bytes)",
-		"ERR " + other + `: unsupported input type ".pdf": want .txt, .jsonl, .ndjson or .json`,
-		"ERR " + missing + ": open: no such file or directory",
+		"ERR " + bin + ": binary data (NUL bytes)",
+		"ERR " + other + `: unsupported input type ".pdf": want .txt, .jsonl, .ndjson or .json, optionally .gz`,
+		"ERR " + missing + ": no such file or directory",
 		"s1||标准输入|",
 	}
 	if len(got) != len(want) {

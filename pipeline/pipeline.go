@@ -82,10 +82,13 @@ func (p *Pipeline) Process(a corpus.Article) record.Record {
 }
 
 // refDate picks the article's reference date: its published date as written,
-// else the --ref-date flag, else none.
+// else a full date in its first lines, else the --ref-date flag, else none.
 func (p *Pipeline) refDate(a corpus.Article) (time.Time, string) {
 	if d, ok := ParseDate(a.Published); ok {
 		return d, record.RefInput
+	}
+	if d, ok := HeaderDate(a.Text); ok {
+		return d, record.RefHeader
 	}
 	if !p.opt.RefDate.IsZero() {
 		return p.opt.RefDate, record.RefFlag

@@ -134,3 +134,33 @@ func TestEmptyArticle(t *testing.T) {
 		t.Errorf("sha256 of empty text: %s", rec.SHA256)
 	}
 }
+
+func TestHeaderDate(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"标题\n\nConnor okex官方网站 2025-08-29 6 0\n\n正文", "2025-08-29"},
+		{"标题\n2025年7月19日 来源：新华社\n正文", "2025-07-19"},
+		{"标题\n发布时间：２０２５/８/２９\n", "2025-08-29"},
+		{"标题\n2025.8.29 10:00", "2025-08-29"},
+		{"标题\n2025年2月30日\n2025-03-01", "2025-03-01"},
+		{"标题\n2025-8/29\n", ""},
+		{"标题\n12025-08-29\n", ""},
+		{"一\n二\n三\n四\n五\n2025-08-29", ""},
+		{"一\n\n\n二\n三\n四\n2025-08-29", "2025-08-29"},
+		{"2025年是关键一年", ""},
+	}
+	for _, c := range cases {
+		d, ok := HeaderDate(c.text)
+		got := ""
+		if ok {
+			got = d.Format(time.DateOnly)
+		}
+		if got != c.want {
+			t.Errorf("HeaderDate(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+	p := newPipeline(t, Options{RefDate: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})
+	rec := p.Process(corpus.Article{ID: "h", Text: "标题\n2025年7月19日\n正文"})
+	if rec.RefDate == nil || *rec.RefDate != "2025-07-19" || rec.RefDateSource != record.RefHeader {
+		t.Errorf("header ref date: %v from %s", rec.RefDate, rec.RefDateSource)
+	}
+}

@@ -73,6 +73,8 @@ func (s *Segmenter) Lookup(word string) (pos string, ok bool) {
 	if s == nil {
 		return "", false
 	}
-	_, pos, ok = s.seg.Find(word)
-	return pos, ok
+	// gse's Find also reports true for a mere prefix of a word, with no
+	// frequency: that is not a word of the dictionary.
+	freq, pos, ok := s.seg.Find(word)
+	return pos, ok && freq > 0
 }

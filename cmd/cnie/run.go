@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"compress/gzip"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cnie/cnie/batch"
 	"github.com/cnie/cnie/corpus"
 	"github.com/cnie/cnie/extract"
 	"github.com/cnie/cnie/pipeline"
@@ -19,15 +21,20 @@ import (
 func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("cnie run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("o", "", "write records to `FILE` (default standard output)")
+	out := fs.String("o", "", "write records to `FILE` (default standard output); FILE.gz is gzipped")
+	errPath := fs.String("errors", "", "write error records to `FILE` (default standard error); FILE.gz is gzipped")
 	refDate := fs.String("ref-date", "", "reference `DATE` (YYYY-MM-DD) for articles that bring none")
-	quiet := fs.Bool("quiet", false, "print no summary")
+	workers := fs.Int("j", 0, "process `N` articles at once (default: every core)")
+	flat := fs.Bool("flat", false, "write one line per entity: {\"doc_id\", \"source\", ...the entity's fields}")
+	maxBytes := fs.Int("max-article-bytes", corpus.DefaultMaxArticleBytes, "an article larger than `N` bytes is an error record")
+	quiet := fs.Bool("quiet", false, "no progress bar and no summary line")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: cnie run [flags] [PATH...]\n\n"+
-			"PATH is a .txt file (one article), a .jsonl/.ndjson file (one article a line:\n"+
-			"{\"id\", \"title\", \"text\", \"published\"}), a .json file (one article), or - for\n"+
-			"JSON Lines on standard input; no PATH reads standard input. Flags may come\n"+
-			"before or after paths.\n\nflags:\n")
+			"PATH is a folder (walked recursively), a .txt file (one article), a\n"+
+			".jsonl/.ndjson file (one article a line: {\"id\", \"title\", \"text\",\n"+
+			"\"published\"}), a .json file (one article), any of them .gz, or - for JSON\n"+
+			"Lines on standard input; no PATH reads standard input. Text may be UTF-8 or\n"+
+			"GB18030. Flags may come before or after paths.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	paths, err := parseInterleaved(fs, args)
@@ -46,96 +53,142 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		opt.RefDate = d
 	}
-
-	w := stdout
-	if *out != "" {
-		f, err := os.Create(*out)
-		if err != nil {
-			fmt.Fprintf(stderr, "cnie run: %v\n", err)
-			return exitError
-		}
-		defer f.Close()
-		w = f
+	if *workers < 0 || *maxBytes <= 0 {
+		fmt.Fprintln(stderr, "cnie run: -j and --max-article-bytes must be positive")
+		return exitUsage
 	}
+
 	start := time.Now() // the summary's seconds include loading the dictionary
+	recOut, err := create(*out, stdout)
+	if err != nil {
+		fmt.Fprintf(stderr, "cnie run: %v\n", err)
+		return exitError
+	}
+	errOut, err := create(*errPath, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "cnie run: %v\n", err)
+		return exitError
+	}
 	p, err := pipeline.New(opt)
 	if err != nil {
 		fmt.Fprintf(stderr, "cnie run: %v\n", err)
 		return exitError
 	}
 
-	bw := bufio.NewWriterSize(w, 256*1024)
-	enc := json.NewEncoder(bw)
+	prog := newProgress(stderr, *quiet)
+	enc := json.NewEncoder(recOut)
 	enc.SetEscapeHTML(false)
-	errEnc := json.NewEncoder(stderr)
+	errEnc := json.NewEncoder(errOut)
 	errEnc.SetEscapeHTML(false)
-	var st stats
-	for a, err := range corpus.Open(paths, corpus.Options{Stdin: stdin}) {
-		if err != nil {
-			st.errors++
-			errEnc.Encode(errorRecord(err))
-			continue
+	writeRecord := func(r *record.Record) error {
+		if *flat {
+			return writeFlat(recOut, r)
 		}
-		rec := p.Process(a)
-		st.add(&rec, len(a.Text))
-		if err := enc.Encode(&rec); err != nil {
-			fmt.Fprintf(stderr, "cnie run: writing: %v\n", err)
-			return exitError
+		return enc.Encode(r)
+	}
+	st, runErr := batch.Run(corpus.Open(paths, corpus.Options{Stdin: stdin, MaxArticleBytes: *maxBytes}), p, batch.Options{
+		Workers:  *workers,
+		Record:   writeRecord,
+		Progress: prog.update,
+		Error: func(e *corpus.Error) error {
+			return errEnc.Encode(record.Error{Source: e.Source, Line: e.Line, Error: e.Err.Error()})
+		},
+	})
+	prog.finish()
+	for _, c := range []*output{recOut, errOut} {
+		if err := c.Close(); err != nil && runErr == nil {
+			runErr = err
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		fmt.Fprintf(stderr, "cnie run: writing: %v\n", err)
+	if runErr != nil {
+		fmt.Fprintf(stderr, "cnie run: writing: %v\n", runErr)
 		return exitError
 	}
-	if *out != "" {
-		if f, ok := w.(*os.File); ok {
-			if err := f.Close(); err != nil {
-				fmt.Fprintf(stderr, "cnie run: writing: %v\n", err)
-				return exitError
-			}
-		}
-	}
 	if !*quiet {
-		fmt.Fprintln(stderr, st.summary(time.Since(start)))
+		fmt.Fprintln(stderr, summary(st, time.Since(start)))
 	}
-	if st.errors > 0 {
+	if st.Errors > 0 {
 		return exitError
 	}
 	return exitOK
 }
 
-// errorRecord turns a read error into the record written for it.
-func errorRecord(err error) record.Error {
-	if ce, ok := err.(*corpus.Error); ok {
-		return record.Error{Source: ce.Source, Line: ce.Line, Error: ce.Err.Error()}
-	}
-	return record.Error{Error: err.Error()}
+// output is a buffered destination: a file (gzipped if its name ends in
+// .gz) or a standard stream.
+type output struct {
+	*bufio.Writer
+	zw   *gzip.Writer
+	file *os.File
 }
 
-// stats are the figures of the summary line.
-type stats struct {
-	articles, errors, bytes int
-	byType                  map[string]int
+// create opens path for writing, or wraps std when path is "".
+func create(path string, std io.Writer) (*output, error) {
+	if path == "" {
+		return &output{Writer: bufio.NewWriterSize(std, 256<<10)}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	o := &output{file: f}
+	var w io.Writer = f
+	if strings.HasSuffix(strings.ToLower(path), ".gz") {
+		o.zw = gzip.NewWriter(f)
+		w = o.zw
+	}
+	o.Writer = bufio.NewWriterSize(w, 256<<10)
+	return o, nil
 }
 
-func (s *stats) add(r *record.Record, n int) {
-	if s.byType == nil {
-		s.byType = map[string]int{}
+// Close flushes everything and closes the file, reporting the first error.
+func (o *output) Close() error {
+	err := o.Flush()
+	if o.zw != nil {
+		if e := o.zw.Close(); err == nil {
+			err = e
+		}
 	}
-	s.articles++
-	s.bytes += n
+	if o.file != nil {
+		if e := o.file.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// writeFlat writes one line per entity: {"doc_id", "source", ...fields}.
+func writeFlat(w io.Writer, r *record.Record) error {
+	head, _ := json.Marshal(struct {
+		DocID  string `json:"doc_id"`
+		Source string `json:"source"`
+	}{r.DocID, r.Source})
+	head = head[:len(head)-1] // drop "}"
 	for _, e := range r.Entities {
-		s.byType[e.Type]++
+		b, err := e.MarshalJSON()
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(head); err != nil {
+			return err
+		}
+		b[0] = ','
+		b = append(b, '\n')
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
-func (s *stats) summary(d time.Duration) string {
+// summary is the closing line: articles, mentions per type, errors, seconds
+// and throughput.
+func summary(st batch.Stats, d time.Duration) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "cnie: %d articles, %d errors; mentions:", s.articles, s.errors)
+	fmt.Fprintf(&b, "cnie: %d articles, %d errors; mentions:", st.Articles, st.Errors)
 	for _, t := range extract.Types {
-		fmt.Fprintf(&b, " %s %d", t, s.byType[string(t)])
+		fmt.Fprintf(&b, " %s %d", t, st.Mentions[string(t)])
 	}
 	sec := d.Seconds()
-	fmt.Fprintf(&b, "; %.2f s, %.2f MB/s", sec, float64(s.bytes)/1e6/max(sec, 1e-9))
+	fmt.Fprintf(&b, "; %.2f s, %.2f MB/s", sec, float64(st.Bytes)/1e6/max(sec, 1e-9))
 	return b.String()
 }

@@ -1,0 +1,82 @@
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"iter"
+	"testing"
+
+	"github.com/cnie/cnie/corpus"
+	"github.com/cnie/cnie/pipeline"
+	"github.com/cnie/cnie/record"
+)
+
+// articles yields n articles, every fifth input an error.
+func articles(n int) iter.Seq2[corpus.Article, error] {
+	return func(yield func(corpus.Article, error) bool) {
+		for i := range n {
+			var ok bool
+			if i%5 == 4 {
+				ok = yield(corpus.Article{}, &corpus.Error{Source: "s", Line: i, Err: errors.New("bad")})
+			} else {
+				text := "投资47.95亿元。"
+				for range i % 7 * 10 {
+					text += "这是一段用来拉长文章的文字。"
+				}
+				ok = yield(corpus.Article{ID: fmt.Sprint(i), Text: text}, nil)
+			}
+			if !ok {
+				return
+			}
+		}
+	}
+}
+
+func TestRunKeepsInputOrder(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seq []string
+	st, err := Run(articles(200), p, Options{
+		Workers: 6,
+		Record:  func(r *record.Record) error { seq = append(seq, r.DocID); return nil },
+		Error:   func(e *corpus.Error) error { seq = append(seq, fmt.Sprintf("E%d", e.Line)); return nil },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range seq {
+		want := fmt.Sprint(i)
+		if i%5 == 4 {
+			want = "E" + want
+		}
+		if s != want {
+			t.Fatalf("output %d is %s, want %s", i, s, want)
+		}
+	}
+	if len(seq) != 200 || st.Articles != 160 || st.Errors != 40 || st.Mentions["money"] != 160 {
+		t.Errorf("stats %+v, %d outputs", st, len(seq))
+	}
+}
+
+func TestRunStopsOnWriteError(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("disk full")
+	n := 0
+	_, err = Run(articles(500), p, Options{Workers: 4, Record: func(*record.Record) error {
+		if n++; n == 10 {
+			return boom
+		}
+		return nil
+	}})
+	if !errors.Is(err, boom) {
+		t.Errorf("Run returned %v, want %v", err, boom)
+	}
+	if n != 10 {
+		t.Errorf("Record called %d times after failing at 10", n)
+	}
+}
