@@ -17,7 +17,7 @@ import (
 	"strings"
 )
 
-//go:embed *.tsv
+//go:embed *.tsv orgs/*.tsv
 var files embed.FS
 
 // Row is one entry of a lexicon file: its fields and where it stands.
