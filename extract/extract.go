@@ -9,6 +9,7 @@
 package extract
 
 import (
+	"sort"
 	"time"
 
 	"github.com/cnie/cnie/extract/number"
@@ -48,6 +49,17 @@ type Doc struct {
 	// Ref is the reference date (UTC midnight), or the zero time if the
 	// article has none.
 	Ref time.Time
+}
+
+// Boundary reports whether byte i of Text is a word boundary of the
+// segmentation: the start or end of the text, or where a token starts.
+// Without tokens every position is a boundary.
+func (d *Doc) Boundary(i int) bool {
+	if len(d.Tokens) == 0 || i <= 0 || i >= len(d.Text) {
+		return true
+	}
+	j := sort.Search(len(d.Tokens), func(j int) bool { return d.Tokens[j].Start >= i })
+	return j < len(d.Tokens) && d.Tokens[j].Start == i
 }
 
 // HasRef reports whether the document has a reference date.

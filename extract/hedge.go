@@ -11,6 +11,7 @@ import (
 // The zero value finds none.
 type hedges struct {
 	before, after map[string]string // word -> qualifier
+	not           map[string]bool   // words that end in a hedge and are none
 	maxLen        int               // longest word, in bytes
 }
 
@@ -19,10 +20,15 @@ func loadHedges() (hedges, error) {
 	if err != nil {
 		return hedges{}, err
 	}
-	h := hedges{before: map[string]string{}, after: map[string]string{}}
+	h := hedges{before: map[string]string{}, after: map[string]string{}, not: map[string]bool{}}
 	for _, r := range rows {
 		w, where, q := r.Fields[0], r.Fields[1], r.Fields[2]
-		if q != Approx && q != Over && q != Under {
+		if where == "not" {
+			h.not[w] = true
+			h.maxLen = max(h.maxLen, len(w))
+			continue
+		}
+		if q != Approx && q != Over && q != Under && where != "not" {
 			return hedges{}, fmt.Errorf("lexicon: hedges.tsv:%d: unknown qualifier %q", r.Line, q)
 		}
 		switch where {
@@ -31,43 +37,39 @@ func loadHedges() (hedges, error) {
 		case "after":
 			h.after[w] = q
 		default:
-			return hedges{}, fmt.Errorf("lexicon: hedges.tsv:%d: position must be before or after, not %q", r.Line, where)
+			return hedges{}, fmt.Errorf("lexicon: hedges.tsv:%d: position must be before, after or not, not %q", r.Line, where)
 		}
 		h.maxLen = max(h.maxLen, len(w))
 	}
 	return h, nil
 }
 
-// qualifier returns the qualifier of the amount text[start:end]: the longest
-// hedge that ends at start or begins at end ("" if none). A hedge before the
-// amount takes precedence.
-func (h *hedges) qualifier(text string, start, end int) string {
-	if q := longestSuffix(text[:start], h.before, h.maxLen); q != "" {
-		return q
-	}
-	return longestPrefix(text[end:], h.after, h.maxLen)
-}
-
-// longestSuffix returns the value of the longest key of m that s ends with.
-func longestSuffix(s string, m map[string]string, maxLen int) string {
-	best, bestLen := "", 0
-	for i := len(s) - 1; i >= 0 && len(s)-i <= maxLen; i-- {
-		if v, ok := m[s[i:]]; ok && len(s)-i > bestLen {
-			best, bestLen = v, len(s)-i
+// qualifier returns the qualifier of the amount d.Text[start:end]: the
+// longest hedge that ends at start or begins at end ("" if none), a hedge
+// before the amount first. A word listed as "not" that ends where the amount
+// starts is no hedge: the 约 of 签约 (to sign).
+func (h *hedges) qualifier(d *Doc, start, end int) string {
+	s := d.Text[:start]
+	best, bestLen, notLen := "", 0, 0
+	for i := len(s) - 1; i >= 0 && len(s)-i <= h.maxLen; i-- {
+		w := s[i:]
+		if v, ok := h.before[w]; ok && len(w) > bestLen {
+			best, bestLen = v, len(w)
+		}
+		if h.not[w] {
+			notLen = max(notLen, len(w))
 		}
 	}
-	return best
-}
-
-// longestPrefix returns the value of the longest key of m that s starts with.
-func longestPrefix(s string, m map[string]string, maxLen int) string {
-	best := ""
-	for n := 1; n <= maxLen && n <= len(s); n++ {
-		if v, ok := m[s[:n]]; ok {
-			best = v
+	if best != "" && notLen <= bestLen {
+		return best
+	}
+	s = d.Text[end:]
+	for n := min(h.maxLen, len(s)); n >= 1; n-- {
+		if v, ok := h.after[s[:n]]; ok {
+			return v
 		}
 	}
-	return best
+	return ""
 }
 
 // byLength sorts words longest first, so an alternation tries 元人民币

@@ -39,11 +39,11 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	money, err := extract.NewMoney()
+	amounts, err := extract.NewAmounts()
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{opt: opt, seg: seg, extractors: []extract.Extractor{money}}, nil
+	return &Pipeline{opt: opt, seg: seg, extractors: []extract.Extractor{amounts}}, nil
 }
 
 // Process returns the record of one article.

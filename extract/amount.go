@@ -1,0 +1,413 @@
+package extract
+
+import (
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cnie/cnie/extract/number"
+	"github.com/cnie/cnie/lexicon"
+)
+
+// AmountExtractor finds money, percentages and quantities: a number (Arabic,
+// Chinese or mixed, with multipliers) and what follows it, a currency
+// (`47.95亿元`), a percent sign or 百分点 (`14.4%`, `1.2个百分点`), a unit of
+// measure or a classifier (`50万吨`, `18个`); or a prefix before it
+// (`百分之八十`, `US$5亿`); or a fraction (`四分之一`), tenths (`九成`) and
+// `一半`. Lists and ranges that write the unit once (`3.5%、5.6%`,
+// `1.8、1.9、1.2个百分点`, `3-5亿元`) give every member its unit. A hedge
+// beside the amount is its qualifier. Build it with NewAmounts.
+type AmountExtractor struct {
+	currency map[string]string // word -> ISO 4217
+	prefix   map[string]string // symbol before the number -> ISO 4217
+	units    map[string]unitKind
+	hedges   hedges
+	// words lists every currency, prefix and unit word by first rune,
+	// longest first, for longest-match lookups.
+	curWords, prefixWords, unitWords map[rune][]string
+}
+
+// unitKind is what a word after a number makes of it.
+type unitKind int
+
+const (
+	kindNone       unitKind = iota // a bare number
+	kindMoney                      // a currency
+	kindPercent                    // %
+	kindPoint                      // 百分点
+	kindMeasure                    // 吨, 千瓦
+	kindClassifier                 // 个, 家
+	kindTenth                      // 成
+	kindBlock                      // 年, 倍, 岁: no amount
+)
+
+var unitKinds = map[string]unitKind{
+	"measure": kindMeasure, "classifier": kindClassifier, "percent": kindPercent,
+	"point": kindPoint, "tenth": kindTenth, "block": kindBlock,
+}
+
+// NewAmounts builds the amount extractor from lexicon/currencies.tsv,
+// lexicon/units.tsv and lexicon/hedges.tsv.
+func NewAmounts() (*AmountExtractor, error) {
+	x := &AmountExtractor{
+		currency: map[string]string{}, prefix: map[string]string{}, units: map[string]unitKind{},
+		curWords: map[rune][]string{}, prefixWords: map[rune][]string{}, unitWords: map[rune][]string{},
+	}
+	rows, err := lexicon.Read("currencies.tsv", 2, 2)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		w, code := r.Fields[0], r.Fields[1]
+		if len(code) != 3 || strings.ToUpper(code) != code {
+			return nil, fmt.Errorf("lexicon: currencies.tsv:%d: %q is not an ISO 4217 code", r.Line, code)
+		}
+		if p, ok := strings.CutPrefix(w, "prefix:"); ok {
+			x.prefix[p] = code
+			addWord(x.prefixWords, p)
+			continue
+		}
+		x.currency[w] = code
+		addWord(x.curWords, w)
+	}
+	if rows, err = lexicon.Read("units.tsv", 2, 2); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		k, ok := unitKinds[r.Fields[1]]
+		if !ok {
+			return nil, fmt.Errorf("lexicon: units.tsv:%d: unknown kind %q", r.Line, r.Fields[1])
+		}
+		x.units[r.Fields[0]] = k
+		addWord(x.unitWords, r.Fields[0])
+	}
+	if x.hedges, err = loadHedges(); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+func addWord(m map[rune][]string, w string) {
+	r, _ := utf8.DecodeRuneInString(w)
+	m[r] = append(m[r], w)
+	sort.SliceStable(m[r], func(i, j int) bool { return len(m[r][i]) > len(m[r][j]) })
+}
+
+// longest returns the longest word of m that s starts with, or "".
+func longest(m map[rune][]string, s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	for _, w := range m[r] {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// amount is a candidate: a number and what it was found with.
+type amount struct {
+	start, end int // the span in Doc.Text
+	numEnd     int // where the number itself ends
+	expr       number.Expr
+	value      number.Value
+	kind       unitKind
+	unit       string // the unit word as written (quantity, percent)
+	currency   string
+}
+
+// Extract implements Extractor.
+func (x *AmountExtractor) Extract(d *Doc, dst []Mention) []Mention {
+	cands := x.scan(d)
+	x.shareUnits(d.Text, cands)
+	for i := range cands {
+		c := &cands[i]
+		m := Mention{Start: c.start, End: c.end, Value: c.value}
+		switch c.kind {
+		case kindMoney:
+			m.Type, m.Currency = Money, c.currency
+		case kindPercent, kindTenth:
+			m.Type, m.Unit = Percent, "percent"
+		case kindPoint:
+			m.Type, m.Unit = Percent, "point"
+		case kindMeasure, kindClassifier:
+			m.Type, m.Unit = Quantity, c.unit
+		default:
+			continue
+		}
+		if !c.allowed(x, d) {
+			continue
+		}
+		m.Qualifier = x.hedges.qualifier(d, c.start, c.end)
+		if m.Qualifier == "" && c.expr.Over {
+			m.Qualifier = Over
+		}
+		dst = append(dst, m)
+	}
+	return dst
+}
+
+// allowed applies the rules that keep look-alikes out once the kind is known.
+func (c *amount) allowed(x *AmountExtractor, d *Doc) bool {
+	// A bare multiplier is a number only beside a hedge: 近万人, 亿元以上.
+	if c.expr.Bare && x.hedges.qualifier(d, c.start, c.end) == "" {
+		return false
+	}
+	if c.kind == kindClassifier || c.kind == kindMeasure {
+		// 一 with a classifier is an indefinite article (一个经济体).
+		if !c.expr.Arabic && (c.expr.Digits == "一" || c.expr.Digits == "壹") && !c.expr.Multiplier {
+			return false
+		}
+		// A year before a cohort classifier (2023届, 2024级) names a class.
+		if c.expr.Arabic && (c.unit == "届" || c.unit == "级") && isYear(c.expr.Digits) {
+			return false
+		}
+		// Counts say 两: 二 alone with a classifier is an ordinal or a
+		// compound (二次开发, 二级).
+		if c.expr.Digits == "二" && !c.expr.Multiplier {
+			return false
+		}
+		// A session number before another number names a meeting
+		// (二十届三中全会), it counts nothing.
+		if c.unit == "届" {
+			if r, _ := utf8.DecodeRuneInString(d.Text[c.end:]); number.IsDigit(r) {
+				return false
+			}
+		}
+		// A Chinese-numeral count right after an opening quote is a slogan's
+		// name (“三个大规模”, “五位一体”).
+		if !c.expr.Arabic {
+			switch lastRune(d.Text[:c.start]) {
+			case '“', '「', '『', '"', '‘':
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// scan finds every number in the text with what stands right after (or
+// before) it.
+func (x *AmountExtractor) scan(d *Doc) []amount {
+	text := d.Text
+	var out []amount
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if c, ok := x.at(d, i); ok {
+			out = append(out, c)
+			i = c.end
+			continue
+		}
+		i += size
+		// Skip the rest of a Latin word or an Arabic number glued to one
+		// (G20, C919, 5G): its digits are no amount.
+		if isASCIIAlnum(r) {
+			for i < len(text) && (isASCIIAlnum(rune(text[i])) || text[i] == '.' && i+1 < len(text) && isASCIIAlnum(rune(text[i+1]))) {
+				i++
+			}
+		}
+	}
+	return out
+}
+
+// at reads an amount starting at byte i, if one does.
+func (x *AmountExtractor) at(d *Doc, i int) (amount, bool) {
+	text := d.Text
+	rest := text[i:]
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	// Prefix forms: 百分之八十, US$5亿.
+	if strings.HasPrefix(rest, "百分之") {
+		e, ok := number.Scan(rest[len("百分之"):], nil)
+		if ok { // 百分之百 too
+			e.Bare = false
+			end := i + len("百分之") + e.Len
+			return amount{start: i, end: end, numEnd: end, expr: e, value: e.Value, kind: kindPercent, unit: "percent"}, true
+		}
+	}
+	if p := longest(x.prefixWords, rest); p != "" && !isASCIILetter(prev) {
+		if e, ok := number.Scan(rest[len(p):], x.stopAtUnit(text, i+len(p))); ok && e.Arabic && !e.Bare {
+			end := i + len(p) + e.Len
+			c := amount{start: i, end: end, numEnd: end, expr: e, value: e.Value, kind: kindMoney, currency: x.prefix[p]}
+			if w := longest(x.curWords, text[end:]); w != "" {
+				c.end += len(w) // US$5亿美元: the word repeats the symbol
+			}
+			return c, true
+		}
+	}
+	if strings.HasPrefix(rest, "一半") && prev != '另' {
+		return amount{start: i, end: i + len("一半"), numEnd: i + len("一半"), value: number.FromInt(50), kind: kindPercent, unit: "percent"}, true
+	}
+
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !number.IsDigit(r) && !number.IsUnit(r) && !((r == '+' || r == '-') && len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9') {
+		return amount{}, false
+	}
+	if (r == '+' || r == '-') && (number.IsDigit(prev) || number.IsUnit(prev) || prev == '%') {
+		return amount{}, false // 3-5: a range, not a sign
+	}
+	if isASCIIAlnum(prev) || prev == '.' || prev == ':' || prev == '/' || prev == '第' ||
+		(prev == '+' && i >= 2 && number.IsDigit(rune(text[i-2]))) {
+		return amount{}, false
+	}
+	e, ok := number.Scan(rest, x.stopAtUnit(text, i))
+	if !ok {
+		return amount{}, false
+	}
+	c := amount{start: i, numEnd: i + e.Len, end: i + e.Len, expr: e, value: e.Value}
+	after := text[c.numEnd:]
+	if strings.HasPrefix(after, "+") && len(after) > 1 && after[1] >= '0' && after[1] <= '9' {
+		return amount{}, false // 1+3+4: a plan's name
+	}
+	// A fraction: 四分之一 is 25 percent.
+	if strings.HasPrefix(after, "分之") && !e.Value.IsZero() {
+		if y, ok := number.Scan(after[len("分之"):], nil); ok && !y.Bare {
+			v := new(big.Rat).Quo(new(big.Rat).Mul(y.Value.Rat(), big.NewRat(100, 1)), e.Value.Rat())
+			c.end = c.numEnd + len("分之") + y.Len
+			c.value, c.kind, c.unit = number.FromRat(v), kindPercent, "percent"
+			c.expr.Bare = false
+			return c, true
+		}
+	}
+	cur := longest(x.curWords, after)
+	unit := longest(x.unitWords, after)
+	switch {
+	case cur != "" && len(cur) >= len(unit):
+		if x.wordContinues(d, c.start, c.numEnd+len(cur)) {
+			return c, true // 元首, 元旦: 元 starts another word
+		}
+		if strings.HasPrefix(cur, "日") && strings.HasSuffix(text[:c.start], "月") {
+			return c, true // 1月1日元旦: the 日 is the day of a date
+		}
+		c.end, c.kind, c.currency = c.numEnd+len(cur), kindMoney, x.currency[cur]
+	case unit != "":
+		k := x.units[unit]
+		end := c.numEnd + len(unit)
+		if isASCIILetter(lastRune(unit)) && end < len(text) && isASCIILetter(rune(text[end])) {
+			return c, true // 5GW is a unit, 5Gbps is not "G"
+		}
+		if k == kindBlock {
+			c.kind = kindBlock
+			c.end = end
+			return c, true
+		}
+		if (k == kindClassifier || k == kindTenth) && x.wordContinues(d, c.start, end) {
+			return c, true // 三部门, 八成为, 三位一体: the unit runs into a word
+		}
+		c.end, c.kind, c.unit = end, k, unit
+		if k == kindTenth {
+			c.value = c.value.Mul(number.FromInt(10))
+			c.unit = "percent"
+		}
+	}
+	return c, true
+}
+
+// stopAtUnit tells number.Scan to stop before a unit word that begins with
+// a multiplier character (千瓦, 千米, 百分点), so that 992万千瓦 is 992万 of
+// 千瓦.
+func (x *AmountExtractor) stopAtUnit(text string, base int) func(int) bool {
+	return func(j int) bool {
+		w := longest(x.unitWords, text[base+j:])
+		return w != "" && utf8.RuneCountInString(w) > 1
+	}
+}
+
+// wordContinues reports whether the word that the segmenter found at the
+// last rune of text[start:end] runs on past end, having begun inside the
+// span: 部 in 三部门, 元 in 1日元旦, 位 in the idiom 三位一体, 部 in 零部件.
+func (x *AmountExtractor) wordContinues(d *Doc, start, end int) bool {
+	_, size := utf8.DecodeLastRuneInString(d.Text[start:end])
+	last := end - size
+	i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End > last })
+	if i == len(d.Tokens) {
+		return false
+	}
+	t := d.Tokens[i]
+	return t.Start <= last && t.End > end && t.Start >= start
+}
+
+// shareUnits gives the bare members of a list or range the unit written
+// once, on the last member: 3.5%、5.6%; 分别提高1.8、1.9、1.2个百分点;
+// 3.2万亿、1.5万亿、4200亿元; 50万至75万吨; 3-5亿元 (the 3 takes 亿 too).
+func (x *AmountExtractor) shareUnits(text string, cs []amount) {
+	for i := len(cs) - 2; i >= 0; i-- {
+		a, b := &cs[i], &cs[i+1]
+		if b.kind == kindNone || b.kind == kindBlock {
+			continue
+		}
+		gap := text[a.end:b.start]
+		rangeSep := isRangeSep(gap)
+		if !rangeSep && !isListSep(gap) {
+			continue
+		}
+		switch {
+		case a.kind == kindNone:
+		case a.kind == kindClassifier && strings.HasPrefix(b.unit, a.unit) && b.unit != a.unit:
+			// 3.6个、1.2个百分点: 个 is the start of the shared 个百分点.
+		case a.kind == kindClassifier && b.kind == kindPoint && strings.HasPrefix(text[b.numEnd:], a.unit):
+		default:
+			continue
+		}
+		a.kind, a.unit, a.currency = b.kind, b.unit, b.currency
+		if b.kind == kindPoint || b.kind == kindPercent {
+			a.unit = ""
+		}
+		if rangeSep && !a.expr.Multiplier && b.expr.Multiplier && b.expr.Arabic {
+			a.value = a.value.Mul(multiplierOf(text[b.start:b.numEnd]))
+		}
+		if b.kind == kindTenth {
+			a.value = a.value.Mul(number.FromInt(10))
+		}
+	}
+}
+
+// multiplierOf is the product of the multiplier characters that end an
+// Arabic number (5亿: 10^8; 1.2万亿: 10^12).
+func multiplierOf(num string) number.Value {
+	v := number.FromInt(1)
+	for num != "" {
+		r, size := utf8.DecodeLastRuneInString(num)
+		if !number.IsUnit(r) {
+			break
+		}
+		m, _ := number.Multiplier(string(r))
+		v = v.Mul(m)
+		num = num[:len(num)-size]
+	}
+	return v
+}
+
+func isRangeSep(s string) bool {
+	switch s {
+	case "至", "到", "-", "~", "～", "—", "–", "－", "——":
+		return true
+	}
+	return false
+}
+
+func isListSep(s string) bool {
+	switch s {
+	case "、", "和", "与", "及", "或":
+		return true
+	}
+	return false
+}
+
+// isYear reports four digits from 1900 to 2100.
+func isYear(s string) bool {
+	return len(s) == 4 && (s[:2] == "19" || s[:2] == "20" || s == "2100")
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r >= '0' && r <= '9' || isASCIILetter(r)
+}
+
+func isASCIILetter(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
