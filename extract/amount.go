@@ -396,7 +396,16 @@ func isListSep(s string) bool {
 
 // isYear reports four digits from 1900 to 2100.
 func isYear(s string) bool {
-	return len(s) == 4 && (s[:2] == "19" || s[:2] == "20" || s == "2100")
+	return len(s) == 4 && isDigits(s) && (s[:2] == "19" || s[:2] == "20" || s == "2100")
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func isASCIIAlnum(r rune) bool {

@@ -43,7 +43,11 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{opt: opt, seg: seg, extractors: []extract.Extractor{amounts}}, nil
+	dates, err := extract.NewDates()
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{opt: opt, seg: seg, extractors: []extract.Extractor{amounts, dates}}, nil
 }
 
 // Process returns the record of one article.
