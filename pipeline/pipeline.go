@@ -47,7 +47,11 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{opt: opt, seg: seg, extractors: []extract.Extractor{amounts, dates}}, nil
+	countries, err := extract.NewCountries(seg)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{opt: opt, seg: seg, extractors: []extract.Extractor{amounts, dates, countries}}, nil
 }
 
 // Process returns the record of one article.

@@ -1,0 +1,274 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cnie/cnie/lexicon"
+	"github.com/cnie/cnie/segment"
+)
+
+// CountryExtractor finds sovereign states with their ISO 3166-1 alpha-2
+// code (lexicon/countries.tsv): every name and alias, longest first
+// (印度尼西亚 is not 印度); one-character abbreviations inside a compound that
+// pairs states (中埃, 乌中, 中俄美), each its own mention; 华 for China after
+// 对/来/驻/访… (对华出口); a one-character abbreviation after those verbs
+// (对俄出口, 访美); and X方 for a state's side (中方, 俄方). Build it with
+// NewCountries.
+type CountryExtractor struct {
+	aliases map[rune][]string // by first rune, longest first
+	code    map[string]string // alias -> code
+	name    map[string]string // code -> standard short name
+	// abbrev maps a one-character abbreviation to its states; the first is
+	// its default when the document names none of them in full.
+	abbrev map[rune][]string
+	// pairContext are words that follow a pair without 中 (冲突, 关系).
+	pairContext map[rune][]string
+	seg         *segment.Segmenter
+}
+
+// NewCountries builds the country extractor. seg, if not nil, is asked
+// whether a run of abbreviations is an ordinary word (加以, 美德).
+func NewCountries(seg *segment.Segmenter) (*CountryExtractor, error) {
+	rows, err := lexicon.Read("countries.tsv", 4, 6)
+	if err != nil {
+		return nil, err
+	}
+	x := &CountryExtractor{aliases: map[rune][]string{}, code: map[string]string{},
+		name: map[string]string{}, abbrev: map[rune][]string{}, pairContext: map[rune][]string{}, seg: seg}
+	ctx, err := lexicon.Read("pair_context.tsv", 1, 1)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range ctx {
+		addWord(x.pairContext, r.Fields[0])
+	}
+	for _, r := range rows {
+		code := r.Fields[0]
+		x.name[code] = r.Fields[1]
+		for _, a := range strings.Split(r.Field(3), "|") {
+			if a = strings.TrimSpace(a); a == "" {
+				continue
+			}
+			if prev, dup := x.code[a]; dup && prev != code {
+				return nil, fmt.Errorf("lexicon: countries.tsv:%d: alias %q is also %s's", r.Line, a, prev)
+			}
+			x.code[a] = code
+			addWord(x.aliases, a)
+		}
+		for _, a := range strings.Split(r.Field(4), "|") {
+			c, size := utf8.DecodeRuneInString(a)
+			if a == "" || size != len(a) {
+				continue
+			}
+			if r.Field(5) == "default" {
+				x.abbrev[c] = append([]string{code}, x.abbrev[c]...)
+			} else {
+				x.abbrev[c] = append(x.abbrev[c], code)
+			}
+		}
+	}
+	return x, nil
+}
+
+// Verbs after which 华 means China and a lone abbreviation names a state.
+const visitVerbs = "对来驻访赴在离抵援涉"
+
+// Extract implements Extractor.
+func (x *CountryExtractor) Extract(d *Doc, dst []Mention) []Mention {
+	text := d.Text
+	covered := make([]bool, len(text)+1) // bytes inside a full-name mention
+	named := map[string]bool{}           // codes the document names in full
+	var full []Mention
+	for i := 0; i < len(text); {
+		a := longest(x.aliases, text[i:])
+		if a == "" || !x.standsAlone(text, i, a) {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			continue
+		}
+		c := x.code[a]
+		full = append(full, Mention{Type: Country, Start: i, End: i + len(a), Code: c, Name: x.name[c]})
+		named[c] = true
+		for k := i; k < i+len(a); k++ {
+			covered[k] = true
+		}
+		i += len(a)
+	}
+	dst = append(dst, full...)
+
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if covered[i] {
+			i += size
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		switch {
+		case r == '华' && strings.ContainsRune(visitVerbs, prev) && !x.wordStartsAt(d, i, i+size):
+			dst = append(dst, Mention{Type: Country, Start: i, End: i + size, Code: "CN", Name: x.name["CN"]})
+			i += size
+			continue
+		case x.abbrev[r] != nil:
+			// X方: a state's side (中方, 俄方), the whole word.
+			if strings.HasPrefix(text[i+size:], "方") && !strings.HasPrefix(text[i:], "西方") && x.wordEndsAt(d, i, i+size+len("方")) && !x.isAbbrev(prev) {
+				c := x.resolve(r, named)
+				dst = append(dst, Mention{Type: Country, Start: i, End: i + size + len("方"), Code: c, Name: x.name[c]})
+				i += size + len("方")
+				continue
+			}
+			// A run of abbreviations pairing states: 中埃, 乌中, 中俄美.
+			j := i
+			for j < len(text) && !covered[j] {
+				c, n := utf8.DecodeRuneInString(text[j:])
+				if x.abbrev[c] == nil || strings.HasPrefix(text[j+n:], "方") && j > i {
+					break
+				}
+				j += n
+			}
+			if utf8.RuneCountInString(text[i:j]) >= 2 && !x.isAbbrev(prev) && x.isPair(d, i, j) {
+				for k := i; k < j; {
+					c, n := utf8.DecodeRuneInString(text[k:])
+					code := x.resolve(c, named)
+					dst = append(dst, Mention{Type: Country, Start: k, End: k + n, Code: code, Name: x.name[code]})
+					k += n
+				}
+				i = j
+				continue
+			}
+			// A lone abbreviation after a verb of going or dealing: 对俄出口.
+			if j == i+size && strings.ContainsRune(visitVerbs, prev) && x.afterVerb(d, i, i+size) {
+				c := x.resolve(r, named)
+				dst = append(dst, Mention{Type: Country, Start: i, End: i + size, Code: c, Name: x.name[c]})
+			}
+		}
+		i += size
+	}
+	return dst
+}
+
+// standsAlone reports whether the alias a at byte i names the state, and is
+// not part of a region, people, language or ocean named after it (内蒙古,
+// 朝鲜族, 印度洋, 朝鲜半岛, 北哈萨克斯坦州) or a demonym (中国人; 中国人民银行
+// still names China).
+func (x *CountryExtractor) standsAlone(text string, i int, a string) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	after := text[i+len(a):]
+	if prev == '内' || prev == '外' {
+		return false
+	}
+	for _, s := range []string{"族", "洋", "半岛", "州", "省", "语", "海峡"} {
+		if strings.HasPrefix(after, s) {
+			return false
+		}
+	}
+	if strings.HasPrefix(after, "人") && !strings.HasPrefix(after, "人民") {
+		return false
+	}
+	return true
+}
+
+func (x *CountryExtractor) isAbbrev(r rune) bool { return x.abbrev[r] != nil }
+
+// resolve picks the state a one-character abbreviation means: the one of
+// its states that the document names in full, else its default.
+func (x *CountryExtractor) resolve(r rune, named map[string]bool) string {
+	codes := x.abbrev[r]
+	for _, c := range codes {
+		if named[c] {
+			return c
+		}
+	}
+	return codes[0]
+}
+
+// isPair reports whether text[i:j], a run of abbreviations, pairs states:
+// it holds 中 or is followed by a pairing word (lexicon/pair_context.tsv), no word of the segmentation crosses its edges (中新社, 德意志银行, 集中), and
+// it is not an ordinary word (加以, 美德, 罗马): a dictionary word counts only
+// when it holds 中 and is tagged as a place, organisation or abbreviation
+// (中美, 中法).
+func (x *CountryExtractor) isPair(d *Doc, i, j int) bool {
+	// Without 中 the pair must be followed by a word that pairs states
+	// (俄乌冲突, 美日同盟): 马波 is a person.
+	if !strings.Contains(d.Text[i:j], "中") && longest(x.pairContext, d.Text[j:]) == "" {
+		return false
+	}
+	// A word that crosses the run's edges makes it part of something else
+	// (中新社, 德意志银行, 集中), unless what follows is a pairing word
+	// (中美关系 may be one word).
+	if longest(x.pairContext, d.Text[j:]) == "" {
+		for _, t := range d.Tokens {
+			if t.End <= i {
+				continue
+			}
+			if t.Start >= j {
+				break
+			}
+			if t.Start < i || t.End > j {
+				return false
+			}
+		}
+	}
+	if x.seg == nil {
+		return true
+	}
+	pos, ok := x.seg.Lookup(d.Text[i:j])
+	if !ok {
+		return true
+	}
+	switch pos {
+	case "ns", "nt", "nz", "j", "f":
+		return strings.Contains(d.Text[i:j], "中")
+	}
+	return false
+}
+
+// wordEndsAt reports whether the word of the segmentation that holds the
+// last rune of text[i:j] ends at j: 华 of 对华 does, 华 of 在华为 does not.
+func (x *CountryExtractor) wordEndsAt(d *Doc, i, j int) bool {
+	for _, t := range d.Tokens {
+		if t.End <= j-1 {
+			continue
+		}
+		return t.End <= j
+	}
+	return true
+}
+
+// wordStartsAt reports whether a word of the segmentation starts at i and
+// runs past j: 华为, 华北, 华人 after 在 are no 华 of China.
+func (x *CountryExtractor) wordStartsAt(d *Doc, i, j int) bool {
+	for _, t := range d.Tokens {
+		if t.End <= i {
+			continue
+		}
+		return t.Start == i && t.End > j
+	}
+	return false
+}
+
+// afterVerb reports whether the lone abbreviation text[i:j] after a verb
+// names a state: the word holding it ends with it (在加快 does not), and the
+// verb and it are no ordinary word (对比, 在意); 访, 赴, 驻, 抵, 援 always
+// take a place.
+func (x *CountryExtractor) afterVerb(d *Doc, i, j int) bool {
+	if !x.wordEndsAt(d, i, j) {
+		return false
+	}
+	prev, size := utf8.DecodeLastRuneInString(d.Text[:i])
+	// The verb must be a word's start: the 来 of 越来越 is not.
+	for _, t := range d.Tokens {
+		if t.End > i-size {
+			if t.Start != i-size {
+				return false
+			}
+			break
+		}
+	}
+	if strings.ContainsRune("访赴驻抵援", prev) || x.seg == nil {
+		return true
+	}
+	_, known := x.seg.Lookup(d.Text[i-size : j])
+	return !known
+}

@@ -1,0 +1,187 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/cnie/cnie/segment"
+)
+
+// countryExamples: names, aliases, pair compounds, 华, X方 and look-alikes.
+var countryExamples = []example{
+	// full names and aliases, longest first
+	{text: "阿联酋Sun管理咨询公司", want: []string{"阿联酋=AE"}},
+	{text: "阿拉伯联合酋长国", want: []string{"阿拉伯联合酋长国=AE"}},
+	{text: "沙特", want: []string{"沙特=SA"}},
+	{text: "沙特阿拉伯", want: []string{"沙特阿拉伯=SA"}},
+	{text: "蒙古国", want: []string{"蒙古国=MN"}},
+	{text: "中华人民共和国", want: []string{"中华人民共和国=CN"}},
+	{text: "中国式现代化", want: []string{"中国=CN"}},
+	{text: "中\n国“智造”", want: []string{"中国=CN"}},
+	{text: "中国(天津)", want: []string{"中国=CN"}},
+	{text: "印度尼西亚", want: []string{"印度尼西亚=ID"}},
+	{text: "印尼", want: []string{"印尼=ID"}},
+	{text: "印度", want: []string{"印度=IN"}},
+	{text: "巴基斯坦", want: []string{"巴基斯坦=PK"}},
+	{text: "巴勒斯坦", want: []string{"巴勒斯坦=PS"}},
+	{text: "几内亚比绍", want: []string{"几内亚比绍=GW"}},
+	{text: "赤道几内亚", want: []string{"赤道几内亚=GQ"}},
+	{text: "巴布亚新几内亚", want: []string{"巴布亚新几内亚=PG"}},
+	{text: "几内亚", want: []string{"几内亚=GN"}},
+	{text: "白俄罗斯", want: []string{"白俄罗斯=BY"}},
+	{text: "白俄\n罗斯", want: []string{"白俄罗斯=BY"}},
+	{text: "俄罗斯", want: []string{"俄罗斯=RU"}},
+	{text: "南苏丹", want: []string{"南苏丹=SS"}},
+	{text: "苏丹", want: []string{"苏丹=SD"}},
+	{text: "尼日利亚和尼日尔", want: []string{"尼日利亚=NG", "尼日尔=NE"}},
+	{text: "多米尼加与多米尼克", want: []string{"多米尼加=DO", "多米尼克=DM"}},
+	{text: "哈萨克斯坦国家石油天然气公司", want: []string{"哈萨克斯坦=KZ"}},
+	{text: "乌兹别克斯坦", want: []string{"乌兹别克斯坦=UZ"}},
+	{text: "吉尔吉斯斯坦", want: []string{"吉尔吉斯斯坦=KG"}},
+	{text: "塔吉克斯坦", want: []string{"塔吉克斯坦=TJ"}},
+	{text: "土库曼斯坦", want: []string{"土库曼斯坦=TM"}},
+	{text: "土耳其", want: []string{"土耳其=TR"}},
+	{text: "埃及", want: []string{"埃及=EG"}},
+	{text: "埃\n及的代表", want: []string{"埃及=EG"}},
+	{text: "美国和英国", want: []string{"美国=US", "英国=GB"}},
+	{text: "韩国、朝鲜", want: []string{"韩国=KR", "朝鲜=KP"}},
+	{text: "老挝、柬埔寨、缅甸", want: []string{"老挝=LA", "柬埔寨=KH", "缅甸=MM"}},
+	{text: "新加坡", want: []string{"新加坡=SG"}},
+	{text: "新西兰", want: []string{"新西兰=NZ"}},
+	{text: "北马其顿", want: []string{"北马其顿=MK"}},
+	{text: "斯威士兰", want: []string{"斯威士兰=SZ"}},
+	{text: "刚果(金)", want: []string{"刚果(金)=CD"}},
+	{text: "科特迪瓦", want: []string{"科特迪瓦=CI"}},
+	{text: "中国人民银行", want: []string{"中国=CN"}},
+	{text: "德国", want: []string{"德国=DE"}},
+	{text: "日本", want: []string{"日本=JP"}},
+	{text: "意大利", want: []string{"意大利=IT"}},
+	{text: "阿塞拜疆", want: []string{"阿塞拜疆=AZ"}},
+	{text: "亚美尼亚", want: []string{"亚美尼亚=AM"}},
+	{text: "格鲁吉亚", want: []string{"格鲁吉亚=GE"}},
+	{text: "以色列", want: []string{"以色列=IL"}},
+	{text: "伊朗和伊拉克", want: []string{"伊朗=IR", "伊拉克=IQ"}},
+	{text: "卡塔尔", want: []string{"卡塔尔=QA"}},
+	{text: "梵蒂冈", want: []string{"梵蒂冈=VA"}},
+	// pair compounds: each character its own mention
+	{text: "中白工业园", want: []string{"中=CN", "白=BY"}},
+	{text: "中埃·泰达", want: []string{"中=CN", "埃=EG"}},
+	{text: "中俄美三国", want: []string{"中=CN", "俄=RU", "美=US"}},
+	{text: "中美关系", want: []string{"中=CN", "美=US"}},
+	{text: "中沙合作", want: []string{"中=CN", "沙=SA"}},
+	{text: "中哈边境", want: []string{"中=CN", "哈=KZ"}},
+	{text: "中巴经济走廊", want: []string{"中=CN", "巴=PK"}},
+	{text: "中巴两国与巴西", want: []string{"中=CN", "巴=BR", "巴西=BR"}},
+	{text: "乌兹别克斯坦总统说，乌中两国", want: []string{"乌兹别克斯坦=UZ", "乌=UZ", "中=CN"}},
+	{text: "乌中两国", want: []string{"乌=UA", "中=CN"}},
+	{text: "中新天津生态城", want: []string{"中=CN", "新=SG"}},
+	{text: "俄乌冲突", want: []string{"俄=RU", "乌=UA"}},
+	{text: "美日同盟", want: []string{"美=US", "日=JP"}},
+	{text: "朝韩关系", want: []string{"朝=KP", "韩=KR"}},
+	{text: "中吉乌铁路", want: []string{"中=CN", "吉=KG", "乌=UA"}},
+	// 华, X方, an abbreviation after a verb
+	{text: "对华出口", want: []string{"华=CN"}},
+	{text: "来华留学", want: []string{"华=CN"}},
+	{text: "驻华大使", want: []string{"华=CN"}},
+	{text: "访华期间", want: []string{"华=CN"}},
+	{text: "在华投资", want: []string{"华=CN"}},
+	{text: "中方愿同俄方", want: []string{"中方=CN", "俄方=RU"}},
+	{text: "美方表示", want: []string{"美方=US"}},
+	{text: "对俄出口", want: []string{"俄=RU"}},
+	{text: "赴美留学", want: []string{"美=US"}},
+	{text: "在埃投资", want: []string{"埃=EG"}},
+	{text: "对华出口和中\n国对白俄罗斯出口", want: []string{"华=CN", "中国=CN", "白俄罗斯=BY"}},
+	// negatives: regions, continents, provinces, demonyms, languages, words
+	{text: "中欧班列", want: nil},
+	{text: "中非合作论坛", want: nil},
+	{text: "中亚地区", want: nil},
+	{text: "中东和非洲市场", want: nil},
+	{text: "中外企业", want: nil},
+	{text: "研发中心", want: nil},
+	{text: "中央企业", want: nil},
+	{text: "美元", want: nil},
+	{text: "日元", want: nil},
+	{text: "英镑", want: nil},
+	{text: "美丽乡村", want: nil},
+	{text: "法律法规", want: nil},
+	{text: "日期", want: nil},
+	{text: "加快发展", want: nil},
+	{text: "新能源", want: nil},
+	{text: "内蒙古", want: nil},
+	{text: "北哈萨克斯坦州", want: nil},
+	{text: "朝鲜族", want: nil},
+	{text: "朝鲜半岛", want: nil},
+	{text: "印度洋", want: nil},
+	{text: "中国人", want: nil},
+	{text: "俄罗斯人", want: nil},
+	{text: "英语和法语", want: nil},
+	{text: "欧洲", want: nil},
+	{text: "非洲", want: nil},
+	{text: "欧亚大陆", want: nil},
+	{text: "东南亚", want: nil},
+	{text: "香港", want: nil},
+	{text: "澳门", want: nil},
+	{text: "台湾", want: nil},
+	{text: "天津", want: nil},
+	{text: "我国", want: nil},
+	{text: "中科院", want: nil},
+	{text: "中远海运", want: nil},
+	{text: "中新社记者", want: nil},
+	{text: "德意志银行", want: nil},
+	{text: "加以解决", want: nil},
+	{text: "美德", want: nil},
+	{text: "马波主持", want: nil},
+	{text: "越来越多", want: nil},
+	{text: "越走越宽", want: nil},
+	{text: "在华为工作", want: nil},
+	{text: "中华民族", want: nil},
+	{text: "华北地区", want: nil},
+	{text: "西方国家", want: nil},
+	{text: "以方便群众", want: nil},
+	{text: "双方", want: nil},
+	{text: "对比分析", want: nil},
+	{text: "在意", want: nil},
+	{text: "在加快", want: nil},
+	{text: "集中力量", want: nil},
+	{text: "高新区", want: nil},
+	{text: "新时代", want: nil},
+	{text: "比如", want: nil},
+	{text: "老百姓", want: nil},
+	{text: "古老", want: nil},
+	{text: "日本人", want: nil},
+	{text: "罗马", want: nil},
+	{text: "英格兰", want: nil},
+	{text: "新德里", want: nil},
+	{text: "巴黎", want: nil},
+	{text: "中部地区", want: nil},
+	{text: "中文", want: nil},
+	{text: "韩梅报道", want: nil},
+	{text: "美术馆", want: nil},
+	{text: "法国人", want: nil},
+	{text: "加油", want: nil},
+	{text: "日益", want: nil},
+	{text: "意见", want: nil},
+	{text: "泰达", want: nil},
+	{text: "中老年人", want: nil},
+	{text: "其中以制造业为主", want: nil},
+}
+
+func TestCountryExamples(t *testing.T) {
+	seg, err := segment.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := NewCountries(seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runExamples(t, x, countryExamples)
+	neg := 0
+	for _, ex := range countryExamples {
+		if ex.want == nil {
+			neg++
+		}
+	}
+	if len(countryExamples) < 150 || neg < 60 {
+		t.Errorf("%d country examples, %d negatives; the table promises 150 and 60", len(countryExamples), neg)
+	}
+}
