@@ -88,3 +88,7 @@ func Hash() string {
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
+
+// Files returns the embedded lexicon files, for listing a folder of them
+// (orgs/*.tsv).
+func Files() fs.FS { return files }

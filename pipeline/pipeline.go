@@ -51,7 +51,11 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{opt: opt, seg: seg, extractors: []extract.Extractor{amounts, dates, countries}}, nil
+	orgs, err := extract.NewOrgs(seg, countries)
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{opt: opt, seg: seg, extractors: []extract.Extractor{amounts, dates, countries, orgs}}, nil
 }
 
 // Process returns the record of one article.
