@@ -162,6 +162,11 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string) (Mention, bool) {
 		start = hs
 	}
 	place := false
+	proper := false // a proper name inside: a place, brand, abbreviation, Latin word
+	if t := d.Tokens[ti]; t.Start < hs {
+		// The head's own word holds part of the name (电力公司, 高新区联盟).
+		proper = t.Pos != "n" && t.Pos != "vn" && t.Pos != "v"
+	}
 	// Walk left over the words that can be part of a name.
 	for k := ti - 1; k >= 0; k-- {
 		t := d.Tokens[k]
@@ -180,6 +185,14 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string) (Mention, bool) {
 				}
 			}
 			break
+		}
+		switch r, _ := utf8.DecodeRuneInString(w); {
+		case t.Pos == "ns", t.Pos == "nz", t.Pos == "nt", t.Pos == "j", t.Pos == "", t.Pos == "x", strings.HasPrefix(t.Pos, "nr"), isASCIILetter(r),
+			utf8.RuneCountInString(w) == 1 && t.Pos != "n": // a fragment of an unknown brand
+			proper = true
+		}
+		if regionWords[w] {
+			place, proper = true, true
 		}
 		if t.Pos == "ns" || t.Pos == "nt" || t.Pos == "j" || strings.HasSuffix(w, "市") || strings.HasSuffix(w, "省") ||
 			w == "国家" || w == "中央" || w == "国务院" || w == "市" || w == "区" || w == "县" || strings.HasSuffix(w, "区") {
@@ -211,10 +224,24 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string) (Mention, bool) {
 	if !strong && !place {
 		return Mention{}, false
 	}
+	// A name of common nouns only (产业园区联盟, 企业家协会, 深化联盟) is a
+	// description, not a name.
+	if !place && !proper {
+		return Mention{}, false
+	}
 	if utf8.RuneCountInString(name) < 2 && !place {
 		return Mention{}, false
 	}
 	return Mention{Type: Org, Start: start, End: he}, true
+}
+
+// regionWords name regions and the world: a name that holds one is a
+// proper name (京津冀生物医药产业链联盟, 世界职业教育发展联盟), though the
+// segmentation tags them as common nouns.
+var regionWords = map[string]bool{
+	"京津冀": true, "长三角": true, "珠三角": true, "粤港澳": true, "大湾区": true, "成渝": true,
+	"世界": true, "全球": true, "国际": true, "亚洲": true, "欧洲": true, "非洲": true, "亚太": true,
+	"上合": true, "金砖": true, "东盟": true, "一带一路": true, "丝路": true,
 }
 
 // titleAt reports whether s starts with a job title, which may follow an
@@ -243,6 +270,10 @@ func nameWord(w, pos string) bool {
 	}
 	switch {
 	case pos == "" || pos == "x":
+		return true
+	case utf8.RuneCountInString(w) == 1 && pos != "p" && pos != "c" && pos != "u" && pos != "r" && pos != "d" && pos != "m" && pos != "q":
+		// A lone character is mostly a fragment of a brand the dictionary
+		// does not know (北京津鸣科技, 小海豚听障儿童合唱团).
 		return true
 	case strings.HasPrefix(pos, "nr"):
 		// gse tags some place words as person names (高新区/nr).
