@@ -318,12 +318,12 @@ func (x *AmountExtractor) stopAtUnit(text string, base int) func(int) bool {
 // span: 部 in 三部门, 元 in 1日元旦, 位 in the idiom 三位一体, 部 in 零部件.
 func (x *AmountExtractor) wordContinues(d *Doc, start, end int) bool {
 	_, size := utf8.DecodeLastRuneInString(d.Text[start:end])
-	last := end - size
-	i := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].End > last })
-	if i == len(d.Tokens) {
+	i := d.TokenAt(end - size)
+	if i < 0 {
 		return false
 	}
 	t := d.Tokens[i]
+	last := end - size
 	return t.Start <= last && t.End > end && t.Start >= start
 }
 

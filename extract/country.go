@@ -171,6 +171,11 @@ func (x *CountryExtractor) standsAlone(text string, i int, a string) bool {
 
 func (x *CountryExtractor) isAbbrev(r rune) bool { return x.abbrev[r] != nil }
 
+// Names reports whether s holds the full name or an alias of a state
+// (哈萨克斯坦研究中心 does): the test the organisation extractor needs,
+// without extracting.
+func (x *CountryExtractor) Names(s string) bool { return longestContained(x.aliases, s) != "" }
+
 // resolve picks the state a one-character abbreviation means: the one of
 // its states that the document names in full, else its default.
 func (x *CountryExtractor) resolve(r rune, named map[string]bool) string {
@@ -198,16 +203,11 @@ func (x *CountryExtractor) isPair(d *Doc, i, j int) bool {
 	// (中新社, 德意志银行, 集中), unless what follows is a pairing word
 	// (中美关系 may be one word).
 	if longest(x.pairContext, d.Text[j:]) == "" {
-		for _, t := range d.Tokens {
-			if t.End <= i {
-				continue
-			}
-			if t.Start >= j {
-				break
-			}
-			if t.Start < i || t.End > j {
-				return false
-			}
+		if k := d.TokenAt(i); k >= 0 && d.Tokens[k].Start < i {
+			return false
+		}
+		if k := d.TokenAt(j - 1); k >= 0 && d.Tokens[k].End > j {
+			return false
 		}
 	}
 	if x.seg == nil {
@@ -227,25 +227,15 @@ func (x *CountryExtractor) isPair(d *Doc, i, j int) bool {
 // wordEndsAt reports whether the word of the segmentation that holds the
 // last rune of text[i:j] ends at j: 华 of 对华 does, 华 of 在华为 does not.
 func (x *CountryExtractor) wordEndsAt(d *Doc, i, j int) bool {
-	for _, t := range d.Tokens {
-		if t.End <= j-1 {
-			continue
-		}
-		return t.End <= j
-	}
-	return true
+	k := d.TokenAt(j - 1)
+	return k < 0 || d.Tokens[k].End <= j
 }
 
 // wordStartsAt reports whether a word of the segmentation starts at i and
 // runs past j: 华为, 华北, 华人 after 在 are no 华 of China.
 func (x *CountryExtractor) wordStartsAt(d *Doc, i, j int) bool {
-	for _, t := range d.Tokens {
-		if t.End <= i {
-			continue
-		}
-		return t.Start == i && t.End > j
-	}
-	return false
+	k := d.TokenAt(i)
+	return k >= 0 && d.Tokens[k].Start == i && d.Tokens[k].End > j
 }
 
 // afterVerb reports whether the lone abbreviation text[i:j] after a verb
@@ -258,13 +248,8 @@ func (x *CountryExtractor) afterVerb(d *Doc, i, j int) bool {
 	}
 	prev, size := utf8.DecodeLastRuneInString(d.Text[:i])
 	// The verb must be a word's start: the 来 of 越来越 is not.
-	for _, t := range d.Tokens {
-		if t.End > i-size {
-			if t.Start != i-size {
-				return false
-			}
-			break
-		}
+	if k := d.TokenAt(i - size); k >= 0 && d.Tokens[k].Start != i-size {
+		return false
 	}
 	if strings.ContainsRune("访赴驻抵援", prev) || x.seg == nil {
 		return true

@@ -58,8 +58,18 @@ func (d *Doc) Boundary(i int) bool {
 	if len(d.Tokens) == 0 || i <= 0 || i >= len(d.Text) {
 		return true
 	}
-	j := sort.Search(len(d.Tokens), func(j int) bool { return d.Tokens[j].Start >= i })
-	return j < len(d.Tokens) && d.Tokens[j].Start == i
+	k := d.TokenAt(i)
+	return k >= 0 && d.Tokens[k].Start == i
+}
+
+// TokenAt returns the index of the token that holds byte i of Text, or -1
+// (no tokens, or i out of range). It takes logarithmic time.
+func (d *Doc) TokenAt(i int) int {
+	k := sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].End > i })
+	if k < len(d.Tokens) && d.Tokens[k].Start <= i {
+		return k
+	}
+	return -1
 }
 
 // HasRef reports whether the document has a reference date.

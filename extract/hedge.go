@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/cnie/cnie/lexicon"
 )
@@ -70,26 +69,4 @@ func (h *hedges) qualifier(d *Doc, start, end int) string {
 		}
 	}
 	return ""
-}
-
-// byLength sorts words longest first, so an alternation tries 元人民币
-// before 元.
-func byLength(words []string) []string {
-	out := append([]string(nil), words...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
-}
-
-// alternation returns a regexp alternation of the quoted words, longest
-// first.
-func alternation(words []string, quote func(string) string) string {
-	ws := byLength(words)
-	for i := range ws {
-		ws[i] = quote(ws[i])
-	}
-	return strings.Join(ws, "|")
 }

@@ -150,7 +150,7 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string) (Mention, bool) {
 	}
 	strong := x.strong[head]
 	// A one-character head must be a word of its own (内部, 全部, 干部 are not).
-	ti := tokenAt(d, hs)
+	ti := d.TokenAt(hs)
 	if ti < 0 {
 		return Mention{}, false
 	}
@@ -178,7 +178,7 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string) (Mention, bool) {
 			// 中国—上海合作组织经贸学院: a state joined by a dash.
 			if (w == "—" || w == "-") && k > 0 {
 				p := d.Tokens[k-1]
-				if x.countries != nil && len(x.countries.Extract(&Doc{Text: text[p.Start:p.End]}, nil)) > 0 {
+				if x.countries != nil && x.countries.Names(text[p.Start:p.End]) {
 					start, place = p.Start, true
 					k--
 					continue
@@ -214,7 +214,7 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string) (Mention, bool) {
 		place = place || strings.HasSuffix(name, p) || strings.HasPrefix(name, p)
 	}
 	if x.countries != nil && !place {
-		place = len(x.countries.Extract(&Doc{Text: name}, nil)) > 0
+		place = x.countries.Names(name)
 	}
 	if !place {
 		if a := longestContained(x.aliases, name); a != "" {
@@ -282,23 +282,6 @@ func nameWord(w, pos string) bool {
 		return !strings.HasPrefix(pos, "nr") || pos == "nrt"
 	}
 	return false
-}
-
-// tokenAt returns the index of the token that holds byte i, or -1.
-func tokenAt(d *Doc, i int) int {
-	lo, hi := 0, len(d.Tokens)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if d.Tokens[m].End <= i {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(d.Tokens) && d.Tokens[lo].Start <= i {
-		return lo
-	}
-	return -1
 }
 
 // longestContained returns a lexicon alias that s contains, or "".
