@@ -6,6 +6,7 @@
 //
 //	cnie run [flags] [PATH...]     extract; see cnie run -h
 //	cnie eval --gold DIR [flags]   score against hand-annotated gold
+//	cnie state [--json] DIR        what the state of incremental runs holds
 //	cnie version                   program version and lexicon hash
 package main
 
@@ -43,6 +44,8 @@ func cnie(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runCmd(args[1:], stdin, stdout, stderr)
 	case "eval":
 		return evalCmd(args[1:], stdout, stderr)
+	case "state":
+		return stateCmd(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "cnie %s (lexicons %s, %s)\n", pipeline.Version, lexicon.Hash(), deps())
 		return exitOK
@@ -58,9 +61,11 @@ func cnie(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
   cnie run [flags] [PATH...]    extract entities; PATH is .txt, .jsonl/.ndjson, .json or -
+  cnie run --state DIR --out-dir OUT [flags] [PATH...]    incremental: each article once
   cnie eval --gold DIR|FILE.jsonl [--pred FILE] [--min FLOORS]
+  cnie state [--json] DIR
   cnie version
-Run "cnie run -h" or "cnie eval -h" for their flags.
+Run "cnie run -h", "cnie eval -h" or "cnie state -h" for their flags.
 `)
 }
 

@@ -28,6 +28,8 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flat := fs.Bool("flat", false, "write one line per entity: {\"doc_id\", \"source\", ...the entity's fields}")
 	maxBytes := fs.Int("max-article-bytes", corpus.DefaultMaxArticleBytes, "an article larger than `N` bytes is an error record")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary line")
+	var un unattended
+	un.flags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: cnie run [flags] [PATH...]\n\n"+
 			"PATH is a folder (walked recursively), a .txt file (one article), a\n"+
@@ -57,8 +59,21 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "cnie run: -j and --max-article-bytes must be positive")
 		return exitUsage
 	}
+	if msg := un.check(*out != "", *flat); msg != "" {
+		fmt.Fprintf(stderr, "cnie run: %s\n", msg)
+		return exitUsage
+	}
 
 	start := time.Now() // the summary's seconds include loading the dictionary
+	if un.on() {
+		// Before loading the dictionary, so that a second run on a held
+		// state refuses at once.
+		if err := un.start(stderr); err != nil {
+			fmt.Fprintf(stderr, "cnie run: %v\n", err)
+			return exitError
+		}
+		defer un.abandon() // on an early return; a no-op after close
+	}
 	recOut, err := create(*out, stdout)
 	if err != nil {
 		fmt.Fprintf(stderr, "cnie run: %v\n", err)
@@ -86,7 +101,11 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return enc.Encode(r)
 	}
-	st, runErr := batch.Run(corpus.Open(paths, corpus.Options{Stdin: stdin, MaxArticleBytes: *maxBytes}), p, batch.Options{
+	src := corpus.Open(paths, corpus.Options{Stdin: stdin, MaxArticleBytes: *maxBytes})
+	if un.on() {
+		src, writeRecord = un.run.Filter(src), un.run.Record
+	}
+	st, runErr := batch.Run(src, p, batch.Options{
 		Workers:  *workers,
 		Record:   writeRecord,
 		Progress: prog.update,
@@ -100,12 +119,20 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			runErr = err
 		}
 	}
+	if un.on() {
+		if err := un.close(st.Errors); err != nil && runErr == nil {
+			runErr = err
+		}
+	}
 	if runErr != nil {
 		fmt.Fprintf(stderr, "cnie run: writing: %v\n", runErr)
 		return exitError
 	}
 	if !*quiet {
 		fmt.Fprintln(stderr, summary(st, time.Since(start)))
+		if un.on() {
+			fmt.Fprintln(stderr, un.summary())
+		}
 	}
 	if st.Errors > 0 {
 		return exitError
