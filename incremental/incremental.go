@@ -71,9 +71,10 @@ type Options struct {
 	LockTimeout time.Duration
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
-	// Warn receives notes about the output folder found at start-up (an
-	// unreadable line of a finished file); nil discards them.
-	Warn func(string)
+	// Note receives what Start found and did in the output folder: files
+	// of killed runs tidied, an unreadable line of a finished file; nil
+	// discards them.
+	Note func(string)
 }
 
 // Stats are the figures of a run.
@@ -163,6 +164,10 @@ func (r *Run) begin() error {
 	if err := r.tidy(); err != nil {
 		return err
 	}
+	if r.st.Reconciled > 0 || r.st.TmpRemoved > 0 {
+		r.note(fmt.Sprintf("%s: recorded %d finished files of killed runs (%d articles), removed %d temporary files",
+			r.opt.Out, r.st.Reconciled, r.st.ReconciledArticles, r.st.TmpRemoved))
+	}
 	t := r.now().UTC()
 	for {
 		id := t.Format(RunIDLayout)
@@ -230,7 +235,7 @@ func (r *Run) tidy() error {
 // recorded it: its articles count as emitted by that run's extractors.
 func (r *Run) reconcile(name string) error {
 	path := filepath.Join(r.opt.Out, name)
-	arts, err := readArticles(path, r.warn)
+	arts, err := readArticles(path, r.note)
 	if err != nil {
 		return err
 	}
@@ -240,7 +245,7 @@ func (r *Run) reconcile(name string) error {
 		return err
 	}
 	if !found {
-		r.warn(fmt.Sprintf("%s: no run %s in the state; its articles count as stale", path, runID))
+		r.note(fmt.Sprintf("%s: no run %s in the state; its articles count as stale", path, runID))
 	}
 	f := state.File{Run: runID, Recorded: r.now().UTC(), Reconciled: true}
 	if _, err := r.store.RecordFile(name, f, arts, run.Version, run.Lexicon); err != nil {
@@ -252,9 +257,9 @@ func (r *Run) reconcile(name string) error {
 }
 
 // readArticles reads the doc_id and sha256 of every record of an output
-// file. A line that is not a record is reported to warn and skipped (its
+// file. A line that is not a record is reported to note and skipped (its
 // article, not recorded, is emitted again).
-func readArticles(path string, warn func(string)) ([]state.Article, error) {
+func readArticles(path string, note func(string)) ([]state.Article, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("reconciling: %w", err)
@@ -279,9 +284,9 @@ func readArticles(path string, warn func(string)) ([]state.Article, error) {
 			}
 			switch {
 			case b[len(b)-1] != '\n':
-				warn(fmt.Sprintf("%s:%d: torn last line, skipped", path, line))
+				note(fmt.Sprintf("%s:%d: torn last line, skipped", path, line))
 			case json.Unmarshal(b, &rec) != nil || rec.DocID == nil || len(rec.SHA256) != 2*sha256.Size:
-				warn(fmt.Sprintf("%s:%d: not a record with doc_id and sha256, skipped", path, line))
+				note(fmt.Sprintf("%s:%d: not a record with doc_id and sha256, skipped", path, line))
 			default:
 				arts = append(arts, state.Article{DocID: *rec.DocID, SHA256: rec.SHA256})
 			}
@@ -290,15 +295,15 @@ func readArticles(path string, warn func(string)) ([]state.Article, error) {
 			return arts, nil
 		}
 		if err != nil {
-			warn(fmt.Sprintf("%s:%d: %v; the rest of the file is skipped", path, line, err))
+			note(fmt.Sprintf("%s:%d: %v; the rest of the file is skipped", path, line, err))
 			return arts, nil
 		}
 	}
 }
 
-func (r *Run) warn(s string) {
-	if r.opt.Warn != nil {
-		r.opt.Warn(s)
+func (r *Run) note(s string) {
+	if r.opt.Note != nil {
+		r.opt.Note(s)
 	}
 }
 

@@ -175,14 +175,14 @@ func TestReconcile(t *testing.T) {
 	other := filepath.Join(opt.Out, ".keep")
 	os.WriteFile(other, nil, 0o644)
 
-	var warns []string
-	opt.Warn = func(s string) { warns = append(warns, s) }
+	var notes []string
+	opt.Note = func(s string) { notes = append(notes, s) }
 	st := run(t, opt, art("a", "甲"), art("b", "乙"), art("c", "丙"))
 	if st.Reconciled != 1 || st.ReconciledArticles != 2 || st.TmpRemoved != 1 || st.Emitted != 1 || st.Skipped != 2 || st.Stale != 0 {
 		t.Errorf("stats %+v, want the file recorded, the tmp removed, only c emitted", st)
 	}
-	if len(warns) != 0 {
-		t.Errorf("warnings %q", warns)
+	if len(notes) != 1 || !strings.Contains(notes[0], "recorded 1 finished files of killed runs (2 articles), removed 1 temporary files") {
+		t.Errorf("notes %q", notes)
 	}
 	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
 		t.Error("leftover temporary file not removed")
@@ -214,15 +214,15 @@ func TestReconcileTornAndForeign(t *testing.T) {
 	body := string(ja) + "\nnot json\n" + string(jc)[:20]
 	name := "20250101T000000.000000000Z-000001.jsonl"
 	os.WriteFile(filepath.Join(opt.Out, name), []byte(body), 0o644)
-	var warns []string
-	opt.Warn = func(s string) { warns = append(warns, s) }
+	var notes []string
+	opt.Note = func(s string) { notes = append(notes, s) }
 	st := run(t, opt, art("a", "甲"), art("b", "乙"), art("c", "丙"))
 	if st.Reconciled != 1 || st.ReconciledArticles != 1 || st.Stale != 1 || st.Emitted != 2 {
 		t.Errorf("stats %+v", st)
 	}
-	if len(warns) != 3 || !strings.Contains(warns[0], name+":2:") || !strings.Contains(warns[1], name+":3: torn") ||
-		!strings.Contains(warns[2], "no run 20250101T000000.000000000Z") {
-		t.Errorf("warnings %q", warns)
+	if len(notes) != 4 || !strings.Contains(notes[0], name+":2:") || !strings.Contains(notes[1], name+":3: torn") ||
+		!strings.Contains(notes[2], "no run 20250101T000000.000000000Z") || !strings.Contains(notes[3], "(1 articles)") {
+		t.Errorf("notes %q", notes)
 	}
 }
 

@@ -59,8 +59,8 @@ func (u *unattended) check(outFile, flat bool) string {
 }
 
 // start opens the state (refusing at once if another run holds it), tidies
-// the output folder and begins the run; notes on the output folder go to
-// stderr.
+// the output folder and begins the run; what it found there goes to
+// stderr, --quiet or not.
 func (u *unattended) start(stderr io.Writer) error {
 	r, err := incremental.Start(incremental.Options{
 		State:         u.stateDir,
@@ -71,7 +71,7 @@ func (u *unattended) start(stderr io.Writer) error {
 		Reprocess:     u.reprocess,
 		Version:       pipeline.Version,
 		Lexicon:       lexicon.Hash(),
-		Warn:          func(s string) { fmt.Fprintf(stderr, "cnie run: %s\n", s) },
+		Note:          func(s string) { fmt.Fprintf(stderr, "cnie run: %s\n", s) },
 	})
 	if err != nil {
 		return err
