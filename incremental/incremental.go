@@ -248,7 +248,7 @@ func (r *Run) reconcile(name string) error {
 		r.note(fmt.Sprintf("%s: no run %s in the state; its articles count as stale", path, runID))
 	}
 	f := state.File{Run: runID, Recorded: r.now().UTC(), Reconciled: true}
-	if _, err := r.store.RecordFile(name, f, arts, run.Version, run.Lexicon); err != nil {
+	if _, err := r.store.RecordFile(name, f, arts, run.Version, run.Lexicon, nil); err != nil {
 		return err
 	}
 	r.st.Reconciled++
@@ -458,10 +458,16 @@ func (r *Run) flush() error {
 	}
 	// A kill here leaves a finished file the state does not know: the next
 	// run's Start records it.
+	// The run's figures go with the file, so that a killed run's record
+	// still says what it did.
+	info := r.info
+	info.Emitted, info.Files = r.st.Emitted+len(b.arts), r.st.Files+1
+	info.Skipped, info.Stale = r.st.Skipped, r.st.Stale
 	f := state.File{Run: r.info.ID, Recorded: r.now().UTC()}
-	if _, err := r.store.RecordFile(b.name, f, b.arts, r.opt.Version, r.opt.Lexicon); err != nil {
+	if _, err := r.store.RecordFile(b.name, f, b.arts, r.opt.Version, r.opt.Lexicon, &info); err != nil {
 		return err
 	}
+	r.info = info
 	r.st.Emitted += len(b.arts)
 	r.st.Files++
 	return nil

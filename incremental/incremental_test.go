@@ -290,3 +290,30 @@ func TestLocked(t *testing.T) {
 		t.Errorf("second start: %v, want ErrLocked", err)
 	}
 }
+
+func TestKilledRunKeepsFigures(t *testing.T) {
+	opt := dirs(t)
+	opt.BatchArticles = 2
+	r, err := Start(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []corpus.Article{art("a", "甲"), art("b", "乙"), art("c", "丙")} {
+		if err := r.Record(process(a)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.Abort() // as good as killed: the second batch is lost
+	s, err := state.Open(opt.State, state.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	info, found, err := s.Run(r.ID())
+	if err != nil || !found || info.Emitted != 2 || info.Files != 1 || !info.Finished.IsZero() {
+		t.Errorf("killed run's record %+v (found %v, %v), want 2 emitted into 1 file, unfinished", info, found, err)
+	}
+	if seen, _ := outputs(t, opt.Out); len(seen) != 2 {
+		t.Errorf("records %v", seen)
+	}
+}

@@ -219,10 +219,11 @@ func (s *Store) HasFile(name string) (bool, error) {
 }
 
 // RecordFile records, in one transaction, that output file name holds the
-// records of arts, made by run with the extractor version and lexicon
-// hash given. An article recorded before (a re-emitted stale one) now
-// points to this file. It returns how many of arts were recorded before.
-func (s *Store) RecordFile(name string, f File, arts []Article, version, lexicon string) (int, error) {
+// records of arts, made with the extractor version and lexicon hash given,
+// and, if run is not nil, the run's figures so far. An article recorded
+// before (a re-emitted stale one) now points to this file. It returns how
+// many of arts were recorded before.
+func (s *Store) RecordFile(name string, f File, arts []Article, version, lexicon string, run *Run) (int, error) {
 	f.Articles = len(arts)
 	fv, err := json.Marshal(f)
 	if err != nil {
@@ -231,6 +232,12 @@ func (s *Store) RecordFile(name string, f File, arts []Article, version, lexicon
 	ev, err := json.Marshal(Entry{Version: version, Lexicon: lexicon, File: name})
 	if err != nil {
 		return 0, err
+	}
+	var rv []byte
+	if run != nil {
+		if rv, err = json.Marshal(run); err != nil {
+			return 0, err
+		}
 	}
 	before := 0
 	err = s.db.Update(func(tx *bolt.Tx) error {
@@ -244,6 +251,11 @@ func (s *Store) RecordFile(name string, f File, arts []Article, version, lexicon
 				before++
 			}
 			if err := ab.Put(k, ev); err != nil {
+				return err
+			}
+		}
+		if run != nil {
+			if err := tx.Bucket(bucketRuns).Put([]byte(run.ID), rv); err != nil {
 				return err
 			}
 		}

@@ -60,7 +60,7 @@ func TestRecordLookupStale(t *testing.T) {
 	if err := s.PutRun(Run{ID: "r1", Version: "1", Lexicon: "x"}); err != nil {
 		t.Fatal(err)
 	}
-	n, err := s.RecordFile("r1-000001.jsonl", File{Run: "r1"}, []Article{a, b}, "1", "x")
+	n, err := s.RecordFile("r1-000001.jsonl", File{Run: "r1"}, []Article{a, b}, "1", "x", nil)
 	if err != nil || n != 0 {
 		t.Fatalf("record: %d, %v", n, err)
 	}
@@ -79,8 +79,8 @@ func TestRecordLookupStale(t *testing.T) {
 	}
 
 	// An upgrade: a and b are stale; re-emitting a makes it current.
-	s.PutRun(Run{ID: "r2", Version: "2", Lexicon: "x", Emitted: 2})
-	n, err = s.RecordFile("r2-000001.jsonl", File{Run: "r2"}, []Article{a, b2}, "2", "x")
+	s.PutRun(Run{ID: "r2", Version: "2", Lexicon: "x"})
+	n, err = s.RecordFile("r2-000001.jsonl", File{Run: "r2"}, []Article{a, b2}, "2", "x", &Run{ID: "r2", Version: "2", Lexicon: "x", Emitted: 2})
 	if err != nil || n != 1 {
 		t.Fatalf("re-record: %d (want 1 recorded before), %v", n, err)
 	}
@@ -108,7 +108,7 @@ func TestRecordLookupStale(t *testing.T) {
 func TestBadDigest(t *testing.T) {
 	s := open(t, t.TempDir())
 	defer s.Close()
-	if _, err := s.RecordFile("f", File{}, []Article{{DocID: "a", SHA256: "xyz"}}, "1", "x"); err == nil || !strings.Contains(err.Error(), `"a"`) {
+	if _, err := s.RecordFile("f", File{}, []Article{{DocID: "a", SHA256: "xyz"}}, "1", "x", nil); err == nil || !strings.Contains(err.Error(), `"a"`) {
 		t.Errorf("bad digest: %v", err)
 	}
 	if ok, _ := s.HasFile("f"); ok {
