@@ -3,7 +3,7 @@ package extract
 import (
 	"fmt"
 	"io/fs"
-	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -12,360 +12,283 @@ import (
 )
 
 // OrgExtractor finds organisation names and their canonical full names from
-// three kinds of evidence: the organisation lexicon (lexicon/orgs/*.tsv: 上合
-// 组织 is 上海合作组织), a name that ends in an organisation head
-// (lexicon/org_heads.tsv: 有限公司, 大学, 委, 局…) whose left edge the
-// segmentation finds, and short forms the text defines (以下简称“联盟”).
-// A lexicon name followed by a sub-unit (上合组织秘书处, 工信部规划司) is one
-// mention whose canonical is the full name's. Build it with NewOrgs.
+// four kinds of evidence, each in its own file:
+//
+//   - the organisation lexicon (lexicon/orgs/*.tsv: 上合组织 is 上海合作组织),
+//     with the sub-unit written after a known name (上合组织秘书处, 工信部
+//     规划司): this file;
+//   - a name that ends in an organisation head (lexicon/org_heads.tsv: 有限
+//     公司, 大学, 委, 局…) whose left edge the segmentation finds
+//     (org_name.go);
+//   - context: the members of a list of companies (山东重工、潍柴雷沃等龙头
+//     企业), a news outlet in a by-line (青岛日报/观海新闻记者), and every
+//     other use of a name found so (org_context.go);
+//   - short forms the text defines (以下简称“联盟”) and names the text
+//     writes in full elsewhere (org_alias.go).
+//
+// Build it with NewOrgs; it is safe for concurrent use.
 type OrgExtractor struct {
-	aliases   map[rune][]string // lexicon aliases by first rune, longest first
-	canonical map[string]string // alias -> canonical
-	heads     map[rune][]string // heads by first rune, longest first
-	strong    map[string]bool   // head -> ends a name on its own
-	countries *CountryExtractor // a name that holds a state holds a place
+	aliases   map[rune][]string   // aliases spotted in text, by first rune, longest first
+	canonical map[string]string   // every alias, spotted or context-only, -> canonical
+	fullName  map[string]bool     // every canonical name
+	heads     map[rune][]string   // heads by first rune, longest first
+	head      map[string]headInfo // head -> its kind
+	context   map[string]string   // context word -> role (lexicon/org_context.tsv)
+	places    map[string]bool     // place names, full and short (lexicon/places.tsv)
+	countries *CountryExtractor   // a state's name is a place
 }
 
-// NewOrgs builds the organisation extractor; countries, if not nil, lets a
-// state's name count as the place a weak head needs (哈萨克斯坦研究中心).
+// headInfo is what lexicon/org_heads.tsv says of a head.
+type headInfo struct {
+	strength string // "strong", "weak" or "not"
+	part     bool   // may name a unit inside an organisation
+}
+
+// NewOrgs builds the organisation extractor from the embedded lexicons;
+// countries, if not nil, lets a state's name count as a place
+// (哈萨克斯坦研究中心). An alias given to two organisations is an error
+// naming both lines.
 func NewOrgs(seg *segment.Segmenter, countries *CountryExtractor) (*OrgExtractor, error) {
-	x := &OrgExtractor{aliases: map[rune][]string{}, canonical: map[string]string{},
-		heads: map[rune][]string{}, strong: map[string]bool{}, countries: countries}
-	names, err := fs.Glob(lexicon.Files(), "orgs/*.tsv")
-	if err != nil || len(names) == 0 {
-		return nil, fmt.Errorf("lexicon: no organisation lists under orgs/ (%v)", err)
+	x := &OrgExtractor{aliases: map[rune][]string{}, canonical: map[string]string{}, fullName: map[string]bool{},
+		heads: map[rune][]string{}, head: map[string]headInfo{}, context: map[string]string{},
+		places: map[string]bool{}, countries: countries}
+	if err := x.loadNames(); err != nil {
+		return nil, err
 	}
-	for _, n := range names {
-		rows, err := lexicon.Read(n, 2, 3)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range rows {
-			canon := r.Fields[0]
-			for _, a := range append(strings.Split(r.Field(1), "|"), canon) {
-				if a = strings.TrimSpace(a); utf8.RuneCountInString(a) < 2 {
-					continue
-				}
-				if _, dup := x.canonical[a]; !dup {
-					addWord(x.aliases, a)
-				}
-				x.canonical[a] = canon
-			}
-		}
-	}
-	rows, err := lexicon.Read("org_heads.tsv", 2, 2)
+	rows, err := lexicon.Read("org_heads.tsv", 2, 3)
 	if err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
-		addWord(x.heads, r.Fields[0])
-		x.strong[r.Fields[0]] = r.Fields[1] == "strong"
+		h, s := r.Fields[0], r.Fields[1]
+		if s != "strong" && s != "weak" && s != "not" {
+			return nil, fmt.Errorf("lexicon: org_heads.tsv:%d: strength %q is not strong, weak or not", r.Line, s)
+		}
+		x.heads[firstRune(h)] = append(x.heads[firstRune(h)], h)
+		x.head[h] = headInfo{strength: s, part: r.Field(2) == "part"}
+	}
+	sortLongestFirst(x.heads)
+	if rows, err = lexicon.Read("org_context.tsv", 2, 2); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		x.context[r.Fields[0]] = r.Fields[1]
+	}
+	if _, err := fs.Stat(lexicon.Files(), "places.tsv"); err != nil { // TODO(places): required once the file lands
+		return x, nil
+	}
+	if rows, err = lexicon.Read("places.tsv", 1, 3); err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		x.places[r.Fields[0]] = true
+		for _, a := range strings.Split(r.Field(1), "|") {
+			if utf8.RuneCountInString(a) >= 2 {
+				x.places[a] = true
+			}
+		}
 	}
 	return x, nil
 }
 
-// aliasDef matches a short form the text defines right after a name:
-// (以下简称“联盟”), （简称"山东铁投集团"）.
-var aliasDef = regexp.MustCompile(`^[(（]\s*(?:以下)?简称\s*[“"「‘]([^”"」’]{1,20})[”"」’]\s*[)）]`)
+// loadNames reads lexicon/orgs/*.tsv. An alias written with a leading ~ is
+// also an ordinary word (美的, 联想): it gives the canonical of a name other
+// rules find, but is never spotted alone.
+func (x *OrgExtractor) loadNames() error {
+	names, err := fs.Glob(lexicon.Files(), "orgs/*.tsv")
+	if err != nil || len(names) == 0 {
+		return fmt.Errorf("lexicon: no organisation lists under orgs/ (%v)", err)
+	}
+	where := map[string]string{} // alias -> file:line, for conflicts
+	for _, n := range names {
+		rows, err := lexicon.Read(n, 2, 3)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			canon := r.Fields[0]
+			x.fullName[canon] = true
+			for _, a := range append(strings.Split(r.Field(1), "|"), canon) {
+				a = strings.TrimSpace(a)
+				contextOnly := strings.HasPrefix(a, "~")
+				a = strings.TrimPrefix(a, "~")
+				if utf8.RuneCountInString(a) < 2 {
+					continue
+				}
+				at := fmt.Sprintf("%s:%d", n, r.Line)
+				if c, dup := x.canonical[a]; dup {
+					if c != canon {
+						return fmt.Errorf("lexicon: %s: alias %q names %q, but %s gave it to %q", at, a, canon, where[a], c)
+					}
+					continue
+				}
+				x.canonical[a], where[a] = canon, at
+				if !contextOnly {
+					x.aliases[firstRune(a)] = append(x.aliases[firstRune(a)], a)
+				}
+			}
+		}
+	}
+	sortLongestFirst(x.aliases)
+	return nil
+}
 
 // Extract implements Extractor.
 func (x *OrgExtractor) Extract(d *Doc, dst []Mention) []Mention {
+	found := x.lexiconNames(d, nil)
+	known := map[int]int{} // end -> start of each lexicon name, with and without its sub-units
+	for _, m := range found {
+		known[m.End] = m.Start
+		if a := longest(x.aliases, d.Text[m.Start:]); a != "" {
+			known[m.Start+len(a)] = m.Start
+		}
+	}
+	found = x.headNames(d, found, known)
+	n := len(found)
+	found = x.listNames(d, found)
+	found = x.bylines(d, found)
+	found = x.contextRepeats(d, found, n)
+	found = x.definedAliases(d, found)
+	for i := range found {
+		if found[i].Canonical == "" {
+			found[i].Canonical = x.canonicalOf(squeezeSpace(d.Text[found[i].Start:found[i].End]))
+		}
+	}
+	x.unify(d, found)
+	for _, m := range found {
+		if !projectName(d.Text, m) {
+			dst = append(dst, m)
+		}
+	}
+	return dst
+}
+
+// lexiconNames finds the lexicon's names, longest first, each with the
+// sub-units written after it (上合组织秘书处, 工信部规划司).
+func (x *OrgExtractor) lexiconNames(d *Doc, found []Mention) []Mention {
 	text := d.Text
-	var found []Mention
-	// Lexicon names, longest first, with a sub-unit that follows.
 	for i := 0; i < len(text); {
 		a := longest(x.aliases, text[i:])
-		if a == "" || !d.Boundary(i) || !d.Boundary(i+len(a)) && !x.subUnitAt(d, i+len(a)) {
+		if a == "" || !x.standsAsName(d, i, i+len(a), a) {
 			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			continue
 		}
 		m := Mention{Type: Org, Start: i, End: i + len(a), Canonical: x.canonical[a]}
-		if h, end := x.headAt(d, m.End); h != "" {
-			m.Canonical += text[m.End:end]
+		for {
+			end, ok := x.partAfter(d, m.End)
+			if !ok {
+				break
+			}
+			m.Canonical += squeezeSpace(text[m.End:end])
 			m.End = end
 		}
 		found = append(found, m)
 		i = m.End
 	}
-	// Names that end in a head.
-	for i := 0; i < len(text); {
-		h := longest(x.heads, text[i:])
-		if h == "" {
-			_, size := utf8.DecodeRuneInString(text[i:])
-			i += size
-			continue
-		}
-		end := i + len(h)
-		if m, ok := x.named(d, i, end, h); ok {
-			found = append(found, m)
-		}
-		i = end
-	}
-	// Short forms the text defines, and every later use of them.
-	found = x.definedAliases(d, found)
-	for _, m := range found {
-		if m.Canonical == "" {
-			m.Canonical = squeezeSpace(text[m.Start:m.End])
-		}
-		dst = append(dst, m)
-	}
-	return dst
+	return found
 }
 
-// subUnitAt reports whether a head word starts at i (上合组织秘书处).
-func (x *OrgExtractor) subUnitAt(d *Doc, i int) bool {
-	h, _ := x.headAt(d, i)
-	return h != ""
-}
-
-// headAt returns the longest run of heads that starts at i and ends on a
-// word boundary (规划司, 秘书处, 党委), and where it ends.
-func (x *OrgExtractor) headAt(d *Doc, i int) (string, int) {
-	// A sub-unit is a short word ending in a head: 规划司, 秘书处, 北京代表处.
-	for n := 0; n <= 4; n++ {
-		j := i
-		for k := 0; k < n && j < len(d.Text); k++ {
-			_, size := utf8.DecodeRuneInString(d.Text[j:])
-			j += size
-		}
-		if h := longest(x.heads, d.Text[j:]); h != "" && d.Boundary(j+len(h)) {
-			if n > 0 && !x.strong[h] && utf8.RuneCountInString(h) == 1 && !d.Boundary(i) {
-				continue
-			}
-			if n > 0 && !isCJKText(d.Text[i:j]) {
-				continue
-			}
-			return h, j + len(h)
-		}
-	}
-	return "", i
-}
-
-// named finds the name that ends in head text[hs:he], if there is one.
-func (x *OrgExtractor) named(d *Doc, hs, he int, head string) (Mention, bool) {
+// standsAsName reports whether the alias text[s:e] stands as a name: it
+// starts and ends on word boundaries (a name of four characters or more may
+// start inside a word the segmenter made across its edge: 天上|合组织), or a
+// sub-unit or title follows it (上合组织秘书处, 工信部部长); a transliterated
+// person's name (索海尔·汗) is not an organisation.
+func (x *OrgExtractor) standsAsName(d *Doc, s, e int, a string) bool {
 	text := d.Text
-	if !d.Boundary(he) && !titleAt(text[he:]) {
-		return Mention{}, false // 公司法, 局部; but 天津市委常委 names 天津市委
+	if strings.HasPrefix(text[e:], "·") || strings.HasSuffix(text[:s], "·") ||
+		strings.HasPrefix(text[e:], "•") || strings.HasSuffix(text[:s], "•") {
+		return false
 	}
-	strong := x.strong[head]
-	// A one-character head must be a word of its own (内部, 全部, 干部 are not).
-	ti := d.TokenAt(hs)
-	if ti < 0 {
-		return Mention{}, false
+	if !d.Boundary(s) && utf8.RuneCountInString(a) < 4 {
+		return false
 	}
-	if d.Tokens[ti].Start != hs && utf8.RuneCountInString(head) == 1 {
-		return Mention{}, false
-	}
-	start := d.Tokens[ti].Start
-	if start > hs {
-		start = hs
-	}
-	place := false
-	proper := false // a proper name inside: a place, brand, abbreviation, Latin word
-	if t := d.Tokens[ti]; t.Start < hs {
-		// The head's own word holds part of the name (电力公司, 高新区联盟).
-		proper = t.Pos != "n" && t.Pos != "vn" && t.Pos != "v"
-	}
-	// Walk left over the words that can be part of a name.
-	for k := ti - 1; k >= 0; k-- {
-		t := d.Tokens[k]
-		w := text[t.Start:t.End]
-		if start-t.Start > 0 && utf8.RuneCountInString(text[t.Start:he]) > 30 {
-			break
-		}
-		if !nameWord(w, t.Pos) {
-			// 中国—上海合作组织经贸学院: a state joined by a dash.
-			if (w == "—" || w == "-") && k > 0 {
-				p := d.Tokens[k-1]
-				if x.countries != nil && x.countries.Names(text[p.Start:p.End]) {
-					start, place = p.Start, true
-					k--
-					continue
-				}
-			}
-			break
-		}
-		switch r, _ := utf8.DecodeRuneInString(w); {
-		case t.Pos == "ns", t.Pos == "nz", t.Pos == "nt", t.Pos == "j", t.Pos == "", t.Pos == "x", strings.HasPrefix(t.Pos, "nr"), isASCIILetter(r),
-			utf8.RuneCountInString(w) == 1 && t.Pos != "n": // a fragment of an unknown brand
-			proper = true
-		}
-		if regionWords[w] {
-			place, proper = true, true
-		}
-		if t.Pos == "ns" || t.Pos == "nt" || t.Pos == "j" || strings.HasSuffix(w, "市") || strings.HasSuffix(w, "省") ||
-			w == "国家" || w == "中央" || w == "国务院" || w == "市" || w == "区" || w == "县" || strings.HasSuffix(w, "区") {
-			place = true
-		}
-		start = t.Start
-	}
-	// Leading words that only point (该, 本, 各) are not part of the name.
-	for _, p := range []string{"该", "本", "各", "其", "这", "那", "我", "全市", "全省"} {
-		if strings.HasPrefix(text[start:hs], p) {
-			start += len(p)
+	if k := d.TokenAt(s) - 1; k >= 0 && d.Boundary(s) && utf8.RuneCountInString(a) <= 2 {
+		// A short name after a one-character given or family name is part
+		// of a person's name (索海尔·汗).
+		if t := d.Tokens[k]; strings.HasPrefix(t.Pos, "nr") && utf8.RuneCountInString(text[t.Start:t.End]) == 1 {
+			return false
 		}
 	}
-	name := text[start:hs]
-	if name == "" {
-		return Mention{}, false
+	if d.Boundary(e) || titleAt(text[e:]) {
+		return true
 	}
-	for _, p := range []string{"市", "省", "区", "县", "镇", "国家", "中央"} {
-		place = place || strings.HasSuffix(name, p) || strings.HasPrefix(name, p)
-	}
-	if x.countries != nil && !place {
-		place = x.countries.Names(name)
-	}
-	if !place {
-		if a := longestContained(x.aliases, name); a != "" {
-			place = true
-		}
-	}
-	if !strong && !place {
-		return Mention{}, false
-	}
-	// A name of common nouns only (产业园区联盟, 企业家协会, 深化联盟) is a
-	// description, not a name.
-	if !place && !proper {
-		return Mention{}, false
-	}
-	if utf8.RuneCountInString(name) < 2 && !place {
-		return Mention{}, false
-	}
-	return Mention{Type: Org, Start: start, End: he}, true
+	_, ok := x.partAfter(d, e)
+	return ok
 }
 
-// regionWords name regions and the world: a name that holds one is a
-// proper name (京津冀生物医药产业链联盟, 世界职业教育发展联盟), though the
-// segmentation tags them as common nouns.
-var regionWords = map[string]bool{
-	"京津冀": true, "长三角": true, "珠三角": true, "粤港澳": true, "大湾区": true, "成渝": true,
-	"世界": true, "全球": true, "国际": true, "亚洲": true, "欧洲": true, "非洲": true, "亚太": true,
-	"上合": true, "金砖": true, "东盟": true, "一带一路": true, "丝路": true,
-}
-
-// titleAt reports whether s starts with a job title, which may follow an
-// organisation's name inside one word of the segmentation (天津市委常委).
-func titleAt(s string) bool {
-	for _, t := range []string{"常委", "委员", "主任", "书记", "副", "局长", "部长", "处长", "厅长", "司长", "院长", "所长", "负责人", "相关负责人", "党组", "一级"} {
-		if strings.HasPrefix(s, t) {
+// projectName reports whether a name is quoted and followed by a word for a
+// project or a platform: “天津企业出海服务中心”项目 names a project.
+func projectName(text string, m Mention) bool {
+	open, close := strings.HasSuffix(text[:m.Start], "“") || strings.HasSuffix(text[:m.Start], "\""),
+		strings.HasPrefix(text[m.End:], "”") || strings.HasPrefix(text[m.End:], "\"")
+	if !open || !close {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(text[m.End:])
+	rest := text[m.End+size:]
+	for _, w := range []string{"项目", "平台", "工程", "计划", "行动", "品牌", "活动", "专项", "试点"} {
+		if strings.HasPrefix(rest, w) {
 			return true
 		}
 	}
 	return false
 }
 
-// nameWord reports whether a word can stand inside an organisation's name:
-// places, proper nouns, nouns and noun-like verbs, Latin names; not verbs,
-// prepositions, particles, numbers, pronouns or punctuation.
-func nameWord(w, pos string) bool {
+// canonicalOf returns the canonical of a name: the lexicon's, or the
+// registered name the lexicon knows for a name that leaves out its company
+// suffix (山东能源集团 is 山东能源集团有限公司), or the name itself.
+func (x *OrgExtractor) canonicalOf(name string) string {
+	if c, ok := x.canonical[name]; ok {
+		return c
+	}
+	for _, suffix := range []string{"有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司"} {
+		if x.fullName[name+suffix] {
+			return name + suffix
+		}
+	}
+	return name
+}
+
+// isPlace reports whether a word names a place: a country, a Chinese
+// administrative division, or a word the segmenter tags as a place.
+func (x *OrgExtractor) isPlace(w, pos string) bool {
+	if x.context[w] == "not-start" || strings.ContainsRune("我本该全各此其", firstRune(w)) && utf8.RuneCountInString(w) == 2 {
+		return false // 我市, 本省, 全区: they point at a place, they do not name it
+	}
+	if pos == "ns" || x.places[w] {
+		return true
+	}
+	if x.countries != nil && longest(x.countries.aliases, w) == w {
+		return true
+	}
 	switch w {
-	case "和", "与", "及", "在", "的", "是", "由", "为", "对", "向", "同", "把", "被", "将", "等", "由于", "以及", "或", "并",
-		"记者", "代表", "主任", "书记", "局长", "部长", "会长", "院长", "总经理", "董事长", "副", "常务", "相关":
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(w)
-	if !isCJKRune(r) {
-		return isASCIILetter(r) // a Latin name part: Sun, okex
-	}
-	switch {
-	case pos == "" || pos == "x":
+	case "国家", "中央", "国务院", "中共", "全国", "市", "省", "区", "县", "镇", "乡", "州":
 		return true
-	case utf8.RuneCountInString(w) == 1 && pos != "p" && pos != "c" && pos != "u" && pos != "r" && pos != "d" && pos != "m" && pos != "q":
-		// A lone character is mostly a fragment of a brand the dictionary
-		// does not know (北京津鸣科技, 小海豚听障儿童合唱团).
-		return true
-	case strings.HasPrefix(pos, "nr"):
-		// gse tags some place words as person names (高新区/nr).
-		return strings.ContainsAny(lastRuneString(w), "区市省县园港城镇村湾")
-	case strings.HasPrefix(pos, "n"), pos == "vn", pos == "j", pos == "l", pos == "b", pos == "an", pos == "s", pos == "f", pos == "zg", pos == "ng":
-		return !strings.HasPrefix(pos, "nr") || pos == "nrt"
+	}
+	if n := utf8.RuneCountInString(w); n >= 2 && n <= 6 {
+		switch lastRune(w) {
+		case '市', '省', '县', '镇', '乡':
+			return true
+		case '区':
+			return !strings.HasSuffix(w, "园区") && !strings.HasSuffix(w, "社区") && !strings.HasSuffix(w, "地区")
+		}
 	}
 	return false
 }
 
-// longestContained returns a lexicon alias that s contains, or "".
-func longestContained(m map[rune][]string, s string) string {
-	for i := range s {
-		if a := longest(m, s[i:]); a != "" {
-			return a
-		}
-	}
-	return ""
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
-// definedAliases finds (以下简称“联盟”) after a found name: the short form is
-// an org in the definition and wherever it stands alone in the document,
-// with the defined name's canonical.
-func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
-	text := d.Text
-	defs := map[string]string{}
-	for _, m := range found {
-		g := aliasDef.FindStringSubmatchIndex(text[m.End:])
-		if g == nil {
-			continue
-		}
-		short := text[m.End+g[2] : m.End+g[3]]
-		canon := m.Canonical
-		if canon == "" {
-			canon = squeezeSpace(text[m.Start:m.End])
-		}
-		defs[short] = canon
+// sortLongestFirst orders each list of words longest first, so that longest
+// finds the longest match.
+func sortLongestFirst(m map[rune][]string) {
+	for r, ws := range m {
+		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+		m[r] = ws
 	}
-	if len(defs) == 0 {
-		return found
-	}
-	// A name found by its head that starts with a short form is a sub-unit of
-	// the defined organisation (联盟轮值秘书处).
-	for i := range found {
-		m := &found[i]
-		for short, canon := range defs {
-			if m.Canonical == "" && strings.HasPrefix(text[m.Start:m.End], short) && text[m.Start:m.End] != short {
-				m.Canonical = canon + text[m.Start+len(short):m.End]
-			}
-		}
-	}
-	taken := make([]bool, len(text)+1)
-	for _, m := range found {
-		for k := m.Start; k < m.End; k++ {
-			taken[k] = true
-		}
-	}
-	for short, canon := range defs {
-		for i := 0; ; {
-			k := strings.Index(text[i:], short)
-			if k < 0 {
-				break
-			}
-			s, e := i+k, i+k+len(short)
-			i = e
-			if taken[s] || taken[e-1] {
-				continue
-			}
-			m := Mention{Type: Org, Start: s, End: e, Canonical: canon}
-			// A sub-unit of the short form: 联盟轮值秘书处.
-			if h, end := x.headAt(d, e); h != "" && end-e <= len("轮值秘书处") {
-				m.Canonical += text[e:end]
-				m.End = end
-			}
-			found = append(found, m)
-		}
-	}
-	return found
-}
-
-func lastRuneString(s string) string {
-	_, size := utf8.DecodeLastRuneInString(s)
-	return s[len(s)-size:]
-}
-
-func isCJKText(s string) bool {
-	for _, r := range s {
-		if !isCJKRune(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // squeezeSpace removes white space: the canonical of a name split by a line

@@ -1,0 +1,107 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// This file holds what the text itself says of its organisations: short
+// forms it defines, and full names it writes out once and shortens later.
+
+// aliasDef matches a short form the text defines right after a name:
+// (以下简称“联盟”), （简称"山东铁投集团"）.
+var aliasDef = regexp.MustCompile(`^[(（]\s*(?:以下)?简称\s*[“"「‘]([^”"」’]{1,20})[”"」’]\s*[)）]`)
+
+// definedAliases finds (以下简称“联盟”) after a found name: the short form is
+// an org in the definition and wherever it stands alone in the document,
+// with the defined name's canonical; a sub-unit after it (联盟轮值秘书处)
+// belongs to the defined name.
+func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
+	text := d.Text
+	type def struct{ short, canon string }
+	var defs []def
+	for _, m := range found {
+		g := aliasDef.FindStringSubmatchIndex(text[m.End:])
+		if g == nil {
+			continue
+		}
+		canon := m.Canonical
+		if canon == "" {
+			canon = x.canonicalOf(squeezeSpace(text[m.Start:m.End]))
+		}
+		defs = append(defs, def{text[m.End+g[2] : m.End+g[3]], canon})
+	}
+	if len(defs) == 0 {
+		return found
+	}
+	// A name found otherwise that is the short form, or starts with it, is
+	// the defined organisation or a unit of it (山东铁投集团党委).
+	for i := range found {
+		m := &found[i]
+		span := squeezeSpace(text[m.Start:m.End])
+		for _, df := range defs {
+			if strings.HasPrefix(span, df.short) && (m.Canonical == "" || m.Canonical == span || x.canonical[df.short] == m.Canonical) {
+				m.Canonical = df.canon + span[len(df.short):]
+			}
+		}
+	}
+	taken := coverage(len(text), found)
+	for _, df := range defs {
+		for i := 0; ; {
+			k := strings.Index(text[i:], df.short)
+			if k < 0 {
+				break
+			}
+			s, e := i+k, i+k+len(df.short)
+			i = e
+			if taken[s] || taken[e-1] {
+				continue
+			}
+			m := Mention{Type: Org, Start: s, End: e, Canonical: df.canon}
+			if end, ok := x.partAfter(d, e); ok {
+				m.Canonical += squeezeSpace(text[e:end])
+				m.End = end
+			}
+			found = append(found, m)
+			for j := m.Start; j < m.End; j++ {
+				taken[j] = true
+			}
+		}
+	}
+	return found
+}
+
+// unify gives a name the canonical of the longer name the text writes for
+// the same organisation with its state before it: 上合组织产业园区联盟 is the
+// 中国—上海合作组织产业园区联盟 of the same article.
+func (x *OrgExtractor) unify(d *Doc, found []Mention) {
+	for i := range found {
+		m := &found[i]
+		span := squeezeSpace(d.Text[m.Start:m.End])
+		if m.Canonical != span {
+			continue // the lexicon or a definition named it
+		}
+		exp := x.expand(span)
+		for _, o := range found {
+			if len(o.Canonical) <= len(exp) || !strings.HasSuffix(o.Canonical, exp) {
+				continue
+			}
+			head := strings.TrimRight(strings.TrimSuffix(o.Canonical, exp), "—-–")
+			if x.countries != nil && longest(x.countries.aliases, head) == head {
+				m.Canonical = o.Canonical
+				break
+			}
+		}
+	}
+}
+
+// expand writes the first lexicon name inside s as its canonical:
+// 上合组织产业园区联盟 is 上海合作组织产业园区联盟.
+func (x *OrgExtractor) expand(s string) string {
+	for i := range s {
+		if a := longest(x.aliases, s[i:]); a != "" {
+			return s[:i] + x.canonical[a] + s[i+len(a):]
+		}
+	}
+	return s
+}

@@ -1,0 +1,317 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// This file holds the context rules: names that carry no head and are not in
+// the lexicon, known as organisations from where they stand.
+
+// maxMemberRunes bounds a list member or a by-line outlet.
+const maxMemberRunes = 12
+
+// listNames finds the members of a list of organisations closed by 等 and a
+// noun for them (lexicon/org_context.tsv, list-tail): 山东重工、潍柴雷沃、豪迈
+// 集团等省内龙头企业; 由浪潮云、海尔海纳云等企业共同发起. A list needs two
+// members at least, each a name rather than a common noun (高校、科研院所等
+// 机构 names none).
+func (x *OrgExtractor) listNames(d *Doc, found []Mention) []Mention {
+	text := d.Text
+	for i := 0; i < len(text); {
+		k := strings.Index(text[i:], "等")
+		if k < 0 {
+			break
+		}
+		p := i + k
+		i = p + len("等")
+		if !d.Boundary(p) || !x.listTailAt(d, i) {
+			continue
+		}
+		for _, m := range x.listMembers(d, p) {
+			found = append(found, m)
+		}
+	}
+	return found
+}
+
+// listTailAt reports whether a noun for organisations follows 等 at i, after
+// at most a few modifiers (多家, 一批, 省内龙头, 30余家).
+func (x *OrgExtractor) listTailAt(d *Doc, i int) bool {
+	k := d.TokenAt(i)
+	if k < 0 {
+		return false
+	}
+	for j := k; j < len(d.Tokens) && j < k+5; j++ {
+		t := d.Tokens[j]
+		w := d.Text[t.Start:t.End]
+		switch {
+		case x.context[w] == "list-tail", strings.HasSuffix(w, "企业"):
+			return true
+		case x.context[w] == "list-mod", strings.TrimSpace(w) == "", t.Pos == "m", t.Pos == "q", isDigitsOrSpace(w),
+			w == "家" || w == "余家" || w == "多家" || w == "个":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// listMembers returns the members of the list that ends before 等 at p.
+// Members are split by 、 (or 和, 及, 与 before the last); the list starts
+// after punctuation, and its first member after the verb or preposition
+// that introduces it (引进, 由, 集聚了).
+func (x *OrgExtractor) listMembers(d *Doc, p int) []Mention {
+	text := d.Text
+	var spans [][2]int // right to left
+	end := p
+	k := d.TokenAt(p) - 1
+	for ; k >= 0; k-- {
+		t := d.Tokens[k]
+		w := text[t.Start:t.End]
+		if w == "、" || w == "和" || w == "及" || w == "与" {
+			if t.End >= end || utf8.RuneCountInString(text[t.End:end]) > maxMemberRunes {
+				return nil
+			}
+			spans = append(spans, [2]int{t.End, end})
+			end = t.Start
+			continue
+		}
+		if strings.ContainsAny(w, "，。；：！？,;:!?()（）“”\"《》\n") || utf8.RuneCountInString(text[t.Start:end]) > maxMemberRunes {
+			break
+		}
+	}
+	// The first member: the words before end that can stand in a name.
+	first := end
+	for j := d.TokenAt(end) - 1; j > k && j >= 0; j-- {
+		t := d.Tokens[j]
+		if !memberWord(text[t.Start:t.End], t.Pos) {
+			break
+		}
+		first = t.Start
+	}
+	for first < end {
+		t := d.Tokens[d.TokenAt(first)]
+		if utf8.RuneCountInString(text[t.Start:t.End]) == 1 && (t.Pos == "v" || t.Pos == "p" || t.Pos == "d" || t.Pos == "c") {
+			first = t.End
+			continue
+		}
+		break
+	}
+	if first < end {
+		spans = append(spans, [2]int{first, end})
+	}
+	if len(spans) < 2 {
+		return nil
+	}
+	// Most members must be names; a list of common nouns names none
+	// (高校、科研院所等机构).
+	names := 0
+	for _, s := range spans {
+		if x.memberName(d, s[0], s[1]) {
+			names++
+		}
+	}
+	if names < 2 || 3*names < 2*len(spans) {
+		return nil
+	}
+	var ms []Mention
+	for _, s := range spans {
+		if x.placeName(d.Text[s[0]:s[1]]) {
+			continue
+		}
+		ms = append(ms, Mention{Type: Org, Start: s[0], End: s[1]})
+	}
+	return ms
+}
+
+// placeName reports whether s is only a place's name (北京、上海等城市).
+func (x *OrgExtractor) placeName(s string) bool {
+	return x.isPlace(s, "") || x.countries != nil && longest(x.countries.aliases, s) == s
+}
+
+// memberWord reports whether a word may stand inside a list member.
+func memberWord(w, pos string) bool {
+	if nameWord(w, pos) {
+		return true
+	}
+	switch n := utf8.RuneCountInString(w); {
+	case !isCJKText(w):
+		return false
+	case n == 1: // 建 of 上海匡建仪表, 兆 of 山东兆契
+		return !hasAnyPrefix(pos, "p", "c", "u", "r", "d", "y", "e")
+	default: // 豪迈集团, 中国巨石 (巨石/nr)
+		return pos == "a" || pos == "ad" || strings.HasPrefix(pos, "nr")
+	}
+}
+
+// memberName reports whether text[s:e] is a name: a lexicon name, or two
+// characters or more with a proper part (a place, a brand, a word the
+// dictionary does not know) and not a mere place or common noun.
+func (x *OrgExtractor) memberName(d *Doc, s, e int) bool {
+	name := d.Text[s:e]
+	n := utf8.RuneCountInString(name)
+	if n < 2 || n > maxMemberRunes || !isCJKText(squeezeSpace(name)) {
+		return false
+	}
+	if _, ok := x.canonical[squeezeSpace(name)]; ok {
+		return true
+	}
+	if x.placeName(name) {
+		return false // 北京、上海等城市
+	}
+	if h := x.headSuffix(name); h != "" && x.head[h].strength == "strong" && len(h) < len(name) {
+		return true // 豪迈集团
+	}
+	proper := false
+	for k := d.TokenAt(s); k >= 0 && k < len(d.Tokens) && d.Tokens[k].Start < e; k++ {
+		t := d.Tokens[k]
+		w := d.Text[t.Start:t.End]
+		switch {
+		case t.Pos == "nz", t.Pos == "nt", t.Pos == "j", t.Pos == "", t.Pos == "x", t.Pos == "ns", strings.HasPrefix(t.Pos, "nr"),
+			utf8.RuneCountInString(w) == 1:
+			proper = true
+		}
+	}
+	return proper
+}
+
+// bylines finds the news outlets a by-line or a credit line names: a line
+// that starts “观海新闻记者 王珊” (or “青岛日报/观海新闻记者”, an outlet in
+// each part), “©天津发布”, “来源：央视新闻”. The outlet is the longest run
+// at the start that ends in an outlet word (lexicon/org_context.tsv:
+// 日报, 新闻, 发布), or a lexicon name.
+func (x *OrgExtractor) bylines(d *Doc, found []Mention) []Mention {
+	text := d.Text
+	for ls := 0; ls < len(text); {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		line, off := text[ls:le], ls
+		ls = le + 1
+		trimmed := strings.TrimLeft(line, " \t\r□■▲●◆★")
+		off += len(line) - len(trimmed)
+		line = trimmed
+		for _, credit := range []string{"©", "来源:", "来源：", "来源 :"} {
+			if strings.HasPrefix(line, credit) {
+				rest := strings.TrimLeft(line[len(credit):], " \t")
+				s := off + len(line) - len(rest)
+				if n := x.outletAt(rest); n > 0 {
+					found = append(found, Mention{Type: Org, Start: s, End: s + n})
+				}
+			}
+		}
+		k := strings.Index(line, "记者")
+		if k <= 0 || utf8.RuneCountInString(line[:k]) > 2*maxMemberRunes {
+			continue
+		}
+		at := off
+		for _, part := range strings.Split(line[:k], "/") {
+			s := at + len(part) - len(strings.TrimLeft(part, " \t"))
+			name := strings.TrimSpace(part)
+			at += len(part) + 1
+			if n := x.outletAt(name); n == len(name) {
+				found = append(found, Mention{Type: Org, Start: s, End: s + n})
+			}
+		}
+	}
+	return found
+}
+
+// outletAt returns the length of the outlet's name that s starts with, or 0.
+func (x *OrgExtractor) outletAt(s string) int {
+	best := 0
+	n := 0
+	for i, r := range s {
+		if !isCJKRune(r) && !isASCIILetter(r) {
+			break
+		}
+		if n++; n > maxMemberRunes {
+			break
+		}
+		e := i + utf8.RuneLen(r)
+		name := s[:e]
+		if _, known := x.canonical[name]; known && n >= 2 {
+			best = e
+			continue
+		}
+		for w, role := range x.context {
+			if role == "outlet" && strings.HasSuffix(name, w) && len(name) > len(w) {
+				best = e
+				break
+			}
+		}
+	}
+	if best == 0 {
+		return 0
+	}
+	for w, role := range x.context {
+		if role == "byline-not" && strings.HasPrefix(s, w) {
+			return 0
+		}
+	}
+	return best
+}
+
+// contextRepeats finds every other use of the names in found[from:], which
+// only their context showed to be organisations (list members, outlets):
+// standing as a word of its own, each is the same organisation.
+func (x *OrgExtractor) contextRepeats(d *Doc, found []Mention, from int) []Mention {
+	text := d.Text
+	var names []string
+	for _, m := range found[from:] {
+		name := text[m.Start:m.End]
+		if _, known := x.canonical[name]; !known && utf8.RuneCountInString(name) >= 2 && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return found
+	}
+	// Longest first, so that a name inside another (浪潮云, 浪潮) does not
+	// take the longer one's place.
+	slices.SortStableFunc(names, func(a, b string) int { return len(b) - len(a) })
+	taken := coverage(len(text), found)
+	for _, name := range names {
+		for i := 0; ; {
+			k := strings.Index(text[i:], name)
+			if k < 0 {
+				break
+			}
+			s, e := i+k, i+k+len(name)
+			i = e
+			if taken[s] || taken[e-1] || !d.Boundary(s) || !d.Boundary(e) {
+				continue
+			}
+			found = append(found, Mention{Type: Org, Start: s, End: e})
+			for j := s; j < e; j++ {
+				taken[j] = true
+			}
+		}
+	}
+	return found
+}
+
+// coverage marks the bytes of text that the mentions cover.
+func coverage(n int, ms []Mention) []bool {
+	taken := make([]bool, n+1)
+	for _, m := range ms {
+		for k := m.Start; k < m.End; k++ {
+			taken[k] = true
+		}
+	}
+	return taken
+}
+
+func isDigitsOrSpace(s string) bool {
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != ' ' {
+			return false
+		}
+	}
+	return s != ""
+}

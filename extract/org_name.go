@@ -1,0 +1,454 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// This file holds the head rule: a name that ends in an organisation head
+// (有限公司, 大学, 联盟, 委, 局…), its left edge found from the segmentation,
+// and the sub-units that may follow a name (规划司, 秘书处, 宣传部).
+
+// headNames finds the names that end in a head. known maps the end of each
+// lexicon name to its start: a name may hold one (上合组织产业园区联盟).
+func (x *OrgExtractor) headNames(d *Doc, found []Mention, known map[int]int) []Mention {
+	text := d.Text
+	floor := 0 // a name starts after the previous one ends (市委市政府)
+	for i := 0; i < len(text); {
+		h := longest(x.heads, text[i:])
+		if h == "" {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			continue
+		}
+		end := i + len(h)
+		if x.head[h].strength == "not" {
+			i = end
+			continue
+		}
+		m, ok := x.named(d, i, end, h, floor, known, found)
+		if !ok {
+			i = end
+			continue
+		}
+		for {
+			// A head straight after the name (研究总院有限公司) or a unit
+			// (市委宣传部) extends it.
+			if h := longest(x.heads, text[m.End:]); h != "" && x.head[h].strength != "not" && d.Boundary(m.End+len(h)) {
+				m.End += len(h)
+				continue
+			}
+			e, ok := x.partAfter(d, m.End)
+			if !ok {
+				break
+			}
+			m.End = e
+		}
+		found = append(found, m)
+		i, floor = m.End, m.End
+	}
+	return found
+}
+
+// namePart is one piece of a candidate name, right to left.
+type namePart struct {
+	start int
+	w     string
+	pos   string // the segmenter's tag, "org" for a known name, "quote" for a quoted run
+}
+
+// named finds the name that ends in head text[hs:he], if there is one,
+// starting no earlier than floor.
+func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known map[int]int, found []Mention) (Mention, bool) {
+	text := d.Text
+	info := x.head[head]
+	if !d.Boundary(he) && !titleAt(text[he:]) && !x.headEndsWordAt(d, he) {
+		return Mention{}, false // 公司法; but 天津市委常委 names 天津市委, 市委市政府 two bodies
+	}
+	ti := d.TokenAt(hs)
+	if ti < 0 {
+		return Mention{}, false
+	}
+	ht := d.Tokens[ti]
+	if ht.Start != hs && utf8.RuneCountInString(head) == 1 && !bodyWord(text[ht.Start:ht.End], ht.Pos, he == ht.End) {
+		return Mention{}, false // a one-character head is a word of its own (not 内部, 全部, 干部) or ends a body's word (教育厅)
+	}
+	var parts []namePart
+	if ht.Start < hs && ht.Start >= floor {
+		// The head's own word holds part of the name (电力公司, 州政府).
+		parts = append(parts, namePart{ht.Start, text[ht.Start:hs], ht.Pos})
+	}
+	verbs := 0          // verbs in a row: a name holds one at a time (产业创新联盟)
+	afterKnown := false // left of a known name only places go on (天津市|上合组织…)
+	for k := ti - 1; k >= 0; k-- {
+		t := d.Tokens[k]
+		if t.Start < floor && t.End == floor && len(found) > 0 && found[len(found)-1].End == floor && x.hasContent(parts) {
+			// The name holds the organisation named just before: 天津医科
+			// 大学|肿瘤医院 (but 市委|市政府 are two bodies).
+			floor = found[len(found)-1].Start
+			if _, ok := known[t.End]; !ok {
+				known = map[int]int{t.End: floor}
+			}
+		}
+		if t.Start < floor || utf8.RuneCountInString(text[t.Start:he]) > 30 {
+			break
+		}
+		w := text[t.Start:t.End]
+		if s, ok := known[t.End]; ok && s >= floor && s < t.End {
+			// A known organisation's name ends here (上合组织产业园区联盟).
+			parts = append(parts, namePart{s, text[s:t.End], "org"})
+			k, verbs, afterKnown = d.TokenAt(s), 0, true
+			continue
+		}
+		if (w == "—" || w == "-" || w == "–") && k > 0 {
+			// A state joined by a dash starts the name: 中国—上海合作组织经贸学院.
+			p := d.Tokens[k-1]
+			if x.countries != nil && x.countries.Names(text[p.Start:p.End]) && len(parts) > 0 {
+				parts = append(parts, namePart{t.Start, w, "x"}, namePart{p.Start, text[p.Start:p.End], "ns"})
+			}
+			break
+		}
+		if afterKnown && !x.isPlace(w, t.Pos) {
+			break
+		}
+		if w == ")" && len(parts) > 0 {
+			// A place in brackets inside a company's name: 中沙(天津)石化.
+			open := strings.LastIndex(text[max(floor, t.Start-30):t.Start], "(")
+			if open < 0 {
+				break
+			}
+			open += max(floor, t.Start-30)
+			if !x.isPlace(text[open+1:t.Start], "") && text[open+1:t.Start] != "集团" {
+				break
+			}
+			parts = append(parts, namePart{open, text[open:t.End], "x"})
+			k, verbs = d.TokenAt(open), 0
+			continue
+		}
+		if q := closingQuote(w); q != "" {
+			// A quoted piece of the name: 天津市助企“走出去”服务联盟.
+			open := strings.LastIndex(text[max(floor, t.Start-40):t.Start], q)
+			if open < 0 {
+				break
+			}
+			open += max(floor, t.Start-40)
+			parts = append(parts, namePart{open, text[open:t.End], "quote"})
+			k, verbs = d.TokenAt(open), 0
+			continue
+		}
+		if x.context[w] == "not-start" {
+			break
+		}
+		if len(parts) > 0 && (w == "和" && govHead(head) || w == "驻" && strings.HasSuffix(head, "馆")) {
+			// 工业和信息化厅, 中国驻美国大使馆.
+			parts = append(parts, namePart{t.Start, w, "x"})
+			continue
+		}
+		place := x.isPlace(w, t.Pos)
+		switch {
+		case place || nameWord(w, t.Pos) || companyHead(head) && (strings.HasPrefix(t.Pos, "nr") || t.Pos == "d" || t.Pos == "a"):
+			// A brand may be a person's name or an adverb to the segmenter
+			// (北京京顺达汽车集团, 山东钢刚好智能制造有限公司).
+			verbs = 0
+		case t.Pos == "v" && verbs == 0 && isCJKText(w) && !(len(parts) > 0 && x.placeLike(parts[len(parts)-1])):
+			// A verb inside a name (产业创新联盟), not before its place
+			// (入选国家数据局, 启动京津冀…联盟).
+			verbs++
+		default:
+			k = -1
+			continue
+		}
+		parts = append(parts, namePart{t.Start, w, t.Pos})
+	}
+	// The name does not start with a verb or a function character.
+	for len(parts) > 0 {
+		p := parts[len(parts)-1]
+		if p.pos == "v" || p.pos == "vn" && len(parts) > 1 && x.placeLike(parts[len(parts)-2]) {
+			parts = parts[:len(parts)-1]
+			continue
+		}
+		break
+	}
+	start := hs
+	if len(parts) > 0 {
+		start = parts[len(parts)-1].start
+	}
+	var place, realPlace, proper, event bool
+	for _, p := range parts {
+		switch {
+		case p.pos == "org":
+			place, realPlace, proper = true, true, true
+		case x.isPlace(p.w, p.pos):
+			place, realPlace, proper = true, true, true
+		case regionWords[p.w]:
+			place, proper = true, true
+		case x.context[p.w] == "event":
+			proper, event = true, true
+		case p.pos == "quote", p.pos == "nz", p.pos == "nt", p.pos == "j", p.pos == "", p.pos == "x",
+			strings.HasPrefix(p.pos, "nr"), isASCIILetter(firstRune(p.w)),
+			utf8.RuneCountInString(p.w) == 1 && p.pos != "n": // a fragment of an unknown brand
+			proper = true
+		}
+		if p.pos != "org" && longestContained(x.aliases, p.w) != "" {
+			place, realPlace, proper = true, true, true
+		}
+	}
+	if event {
+		start = yearBefore(text, start)
+	}
+	name := text[start:hs]
+	switch {
+	case name == "":
+		// A body named by its place word alone: 市委, 区委, 省委.
+		if r := firstRune(head); info.strength == "weak" && strings.ContainsRune("市省区县州", r) && utf8.RuneCountInString(head) == 2 {
+			return Mention{Type: Org, Start: hs, End: he}, true
+		}
+		return Mention{}, false
+	case x.countries != nil && x.countries.Names(name) && x.countryOnly(name) &&
+		(utf8.RuneCountInString(head) == 1 || head == "公司" || head == "集团" || head == "企业"):
+		return Mention{}, false // 中国公司, 美国企业, 蒙古厅: no name
+	case strings.HasSuffix(head, "中心") && !realPlace && !(proper && !placeOnlyRegion(parts)) && !event:
+		return Mention{}, false // 国际冷链中心: a hub, not a body
+	case info.strength == "weak" && !place && !event:
+		return Mention{}, false
+	case info.strength == "strong" && !place && !proper && !(len(parts) >= 3 && utf8.RuneCountInString(name) >= 5):
+		return Mention{}, false // 产业园区联盟: a description, not a name
+	case utf8.RuneCountInString(name) < 2 && !place:
+		return Mention{}, false
+	}
+	return Mention{Type: Org, Start: start, End: he}, true
+}
+
+// hasContent reports whether the parts hold a word that is not a place.
+func (x *OrgExtractor) hasContent(parts []namePart) bool {
+	for _, p := range parts {
+		if !x.placeLike(p) && utf8.RuneCountInString(p.w) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// placeLike reports whether a part of a name is a place or a known name, which
+// may start it.
+func (x *OrgExtractor) placeLike(p namePart) bool {
+	return p.pos == "org" || x.isPlace(p.w, p.pos) || regionWords[p.w]
+}
+
+// headEndsWordAt reports whether a head of two characters or more starts at
+// i and ends a word: the second body of 市委市政府.
+func (x *OrgExtractor) headEndsWordAt(d *Doc, i int) bool {
+	h := longest(x.heads, d.Text[i:])
+	return h != "" && x.head[h].strength != "not" && utf8.RuneCountInString(h) >= 2 && d.Boundary(i+len(h))
+}
+
+// bodyWord reports whether a word that ends in a one-character head is a
+// body's name (教育厅, 科技局, 宣传部): three characters or more, a noun,
+// the head its last.
+func bodyWord(w, pos string, headLast bool) bool {
+	return headLast && utf8.RuneCountInString(w) >= 3 && (pos == "n" || pos == "nt" || pos == "j" || pos == "nz" || pos == "")
+}
+
+// govHead reports whether a head ends a government body's name, which may
+// join two fields with 和 (工业和信息化厅, 住房和城乡建设局).
+func govHead(h string) bool {
+	switch lastRune(h) {
+	case '厅', '局', '部', '委', '办':
+		return true
+	}
+	return strings.HasSuffix(h, "委员会")
+}
+
+// companyHead reports whether a head ends a company's name.
+func companyHead(h string) bool {
+	return strings.HasSuffix(h, "公司") || strings.HasSuffix(h, "集团")
+}
+
+// countryOnly reports whether name is one country's name and nothing else.
+func (x *OrgExtractor) countryOnly(name string) bool {
+	return longest(x.countries.aliases, name) == name
+}
+
+// placeOnlyRegion reports whether the proper parts of a name are only
+// region words (国际, 全球): not enough for a 中心 to be a body.
+func placeOnlyRegion(parts []namePart) bool {
+	for _, p := range parts {
+		if !regionWords[p.w] && (p.pos == "nz" || p.pos == "nt" || p.pos == "j" || p.pos == "quote" ||
+			strings.HasPrefix(p.pos, "nr") || isASCIILetter(firstRune(p.w))) {
+			return false
+		}
+	}
+	return true
+}
+
+// yearBefore extends a name's start over a year written before it: the
+// 2025年 of 2025年上海合作组织峰会新闻中心.
+func yearBefore(text string, start int) int {
+	s := strings.TrimSuffix(text[:start], "年")
+	if len(s) < 4 || !isYear(s[len(s)-4:]) {
+		return start
+	}
+	if len(s) > 4 && s[len(s)-5] >= '0' && s[len(s)-5] <= '9' {
+		return start
+	}
+	return len(s) - 4
+}
+
+// closingQuote returns the opening quote that matches a closing quote w.
+func closingQuote(w string) string {
+	switch w {
+	case "”":
+		return "“"
+	case "\"":
+		return "\""
+	case "」":
+		return "「"
+	case "’":
+		return "‘"
+	}
+	return ""
+}
+
+// partAfter finds a sub-unit that starts at i, right after a name: a few
+// words ending in a head that names a unit (规划司, 秘书处, 成员国元首理事会,
+// 宣传部), and returns where it ends. A head followed by a title in one
+// word (党委书记) ends the unit there.
+func (x *OrgExtractor) partAfter(d *Doc, i int) (int, bool) {
+	if i >= len(d.Text) {
+		return i, false
+	}
+	k := d.TokenAt(i)
+	if k < 0 || d.Tokens[k].Start != i {
+		return i, false
+	}
+	inner := 0 // runes between the name and the head
+	for j := k; j < len(d.Tokens) && j < k+5; j++ {
+		t := d.Tokens[j]
+		w := d.Text[t.Start:t.End]
+		if h := longest(x.heads, w); h != "" && h != w && titleAt(w[len(h):]) && x.head[h].part {
+			return t.Start + len(h), true // 党委书记
+		}
+		if h := x.headSuffix(w); h != "" {
+			info := x.head[h]
+			n := inner + utf8.RuneCountInString(w) - utf8.RuneCountInString(h)
+			limit := 3
+			if info.strength == "strong" {
+				limit = 8
+			}
+			// A one-character head inside a longer word counts in a noun
+			// only (规划司, not 主办 or 签署).
+			nounish := t.Pos == "" || t.Pos == "n" || t.Pos == "nt" || t.Pos == "nz" || t.Pos == "j" || t.Pos == "ns" || strings.HasPrefix(t.Pos, "nr")
+			if utf8.RuneCountInString(h) == 1 && h != w && !bodyWord(w, t.Pos, true) {
+				nounish = false // 格局, 布局
+			}
+			if info.part && n <= limit && (nounish || h == w || utf8.RuneCountInString(h) > 1 && t.Pos != "v") {
+				return t.End, true
+			}
+		}
+		if !nameWord(w, t.Pos) && t.Pos != "t" || t.Pos == "v" {
+			return i, false // 元首/t stays: 成员国元首理事会
+		}
+		if inner += utf8.RuneCountInString(w); inner > 8 {
+			break
+		}
+	}
+	return i, false
+}
+
+// headSuffix returns the longest head that ends word w, or "" if there is
+// none or the longest is a word that is not a head (部署, 命运共同体).
+func (x *OrgExtractor) headSuffix(w string) string {
+	for i := range w {
+		if h := w[i:]; x.head[h].strength != "" {
+			if x.head[h].strength == "not" {
+				return ""
+			}
+			return h
+		}
+	}
+	return ""
+}
+
+// regionWords name regions and the world: a name that holds one is a
+// proper name (京津冀生物医药产业链联盟, 世界职业教育发展联盟), though the
+// segmentation tags them as common nouns.
+var regionWords = map[string]bool{
+	"京津冀": true, "长三角": true, "珠三角": true, "粤港澳": true, "大湾区": true, "成渝": true,
+	"世界": true, "全球": true, "国际": true, "亚洲": true, "欧洲": true, "非洲": true, "亚太": true,
+	"上合": true, "金砖": true, "东盟": true, "一带一路": true, "丝路": true,
+}
+
+// titleAt reports whether s starts with a job title, which may follow an
+// organisation's name inside one word of the segmentation (天津市委常委).
+func titleAt(s string) bool {
+	for _, t := range []string{"常委", "委员", "主任", "书记", "副", "局长", "部长", "处长", "厅长", "司长", "院长", "所长", "负责人", "相关负责人", "党组", "一级",
+		"会长", "理事长", "秘书长", "主席", "董事长", "总经理", "总裁", "行长", "校长", "社长", "台长", "总编辑", "发言人", "党委书记"} {
+		if strings.HasPrefix(s, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWord reports whether a word can stand inside an organisation's name:
+// places, proper nouns, nouns and noun-like verbs, Latin names; not verbs,
+// prepositions, particles, numbers, pronouns or punctuation.
+func nameWord(w, pos string) bool {
+	switch w {
+	case "和", "与", "及", "在", "的", "是", "由", "为", "对", "向", "同", "把", "被", "将", "等", "由于", "以及", "或", "并",
+		"记者", "代表", "主任", "书记", "局长", "部长", "会长", "院长", "总经理", "董事长", "副", "常务", "相关", "有关":
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !isCJKRune(r) {
+		return isASCIILetter(r) // a Latin name part: Sun, okex
+	}
+	one := utf8.RuneCountInString(w) == 1
+	switch {
+	case pos == "" || pos == "x":
+		return true
+	case one && pos != "v" && !hasAnyPrefix(pos, "p", "c", "u", "r", "d", "m", "q", "y", "e", "o", "t", "nr"):
+		// A lone character is mostly a fragment of a brand the dictionary
+		// does not know (北京津鸣科技, 小海豚听障儿童合唱团).
+		return true
+	case strings.HasPrefix(pos, "nr"):
+		// gse tags some place words as person names (高新区/nr).
+		return strings.ContainsAny(lastRuneString(w), "区市省县园港城镇村湾")
+	case strings.HasPrefix(pos, "n"), pos == "vn", pos == "j", pos == "l", pos == "b", pos == "an", pos == "s", pos == "f", pos == "zg", pos == "ng":
+		return true
+	}
+	return false
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// longestContained returns a lexicon alias that s contains, or "".
+func longestContained(m map[rune][]string, s string) string {
+	for i := range s {
+		if a := longest(m, s[i:]); a != "" {
+			return a
+		}
+	}
+	return ""
+}
+
+func lastRuneString(s string) string {
+	_, size := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-size:]
+}
+
+func isCJKText(s string) bool {
+	for _, r := range s {
+		if !isCJKRune(r) {
+			return false
+		}
+	}
+	return true
+}
