@@ -80,15 +80,10 @@ type token struct {
 //
 // It reports ok false when s does not start with a number.
 func Scan(s string, stopAt func(i int) bool) (e Expr, ok bool) {
-	var toks []token
 	// No number of news text has more than a dozen pieces or thirty digits;
 	// longer runs (亿亿亿…, 111…) are no amount, and bounding them keeps
 	// hostile input linear.
-	defer func() {
-		if len(toks) > maxTokens || len(e.Digits) > 3*maxDigits {
-			e, ok = Expr{}, false
-		}
-	}()
+	var toks []token
 	i := 0
 	var dig strings.Builder
 	for i < len(s) && len(toks) <= maxTokens && dig.Len() <= 3*maxDigits {
@@ -147,8 +142,8 @@ func Scan(s string, stopAt func(i int) bool) (e Expr, ok bool) {
 		}
 	}
 done:
-	if len(toks) == 0 {
-		return Expr{}, false
+	if len(toks) == 0 || len(toks) > maxTokens || dig.Len() > 3*maxDigits {
+		return Expr{}, false // too long to be an amount: not worth evaluating
 	}
 	v, ok := evaluate(toks)
 	if !ok {
@@ -183,21 +178,32 @@ func arabic(s string) (*big.Rat, int) {
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
 		i++
 	}
+	// Every loop stops once the number has more digits than any amount, so
+	// that a run of a million digits (or of ",000") costs no more than one
+	// of maxDigits.
 	start := i
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' && i-start <= maxDigits {
 		i++
 	}
 	if i == start || i-start > maxDigits {
 		return nil, 0
 	}
 	// thousands separators: ",ddd" not followed by another digit
+	n := i - start
 	for i+4 <= len(s) && s[i] == ',' && isDigits(s[i+1:i+4]) && (i+4 == len(s) || s[i+4] < '0' || s[i+4] > '9') {
+		if n += 3; n > maxDigits {
+			return nil, 0
+		}
 		i += 4
 	}
 	if i+1 < len(s) && s[i] == '.' && s[i+1] >= '0' && s[i+1] <= '9' {
 		i++
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		frac := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' && i-frac <= maxDigits {
 			i++
+		}
+		if i-frac > maxDigits {
+			return nil, 0 // no amount has forty decimals
 		}
 	}
 	v, ok := ParseDecimal(s[:i])
@@ -218,11 +224,13 @@ func isDigits(s string) bool {
 
 // chineseRun reads a run of Chinese digits. A run of two or more digits is
 // positional (二〇二五 = 2025, 零五 = 5); zeroed tells one that starts with a
-// zero (the 零五 of 一千零五).
+// zero (the 零五 of 一千零五). It reads at most maxDigits+1 digits: a longer
+// run is no number (Scan rejects it by its length), and stopping there keeps
+// a run of 100,000 一 linear to scan.
 func chineseRun(s string) (n *big.Rat, l, run int, zeroed, ok bool) {
 	v := new(big.Int)
 	ten := big.NewInt(10)
-	for l < len(s) {
+	for l < len(s) && run <= maxDigits {
 		r, size := utf8.DecodeRuneInString(s[l:])
 		d, isd := digits[r]
 		if !isd {
@@ -241,13 +249,14 @@ func chineseRun(s string) (n *big.Rat, l, run int, zeroed, ok bool) {
 	return new(big.Rat).SetInt(v), l, run, zeroed, true
 }
 
-// chineseFraction reads the digits after 点 (十二点五: 五 is 0.5).
+// chineseFraction reads the digits after 点 (十二点五: 五 is 0.5), at most
+// maxDigits+1 of them (more make the expression too long for Scan).
 func chineseFraction(s string) (*big.Rat, int) {
 	num := new(big.Int)
 	den := big.NewInt(1)
 	ten := big.NewInt(10)
-	l := 0
-	for l < len(s) {
+	l, n := 0, 0
+	for l < len(s) && n <= maxDigits {
 		r, size := utf8.DecodeRuneInString(s[l:])
 		var d int64
 		if r >= '0' && r <= '9' {
@@ -260,6 +269,7 @@ func chineseFraction(s string) (*big.Rat, int) {
 		num.Mul(num, ten).Add(num, big.NewInt(d))
 		den.Mul(den, ten)
 		l += size
+		n++
 	}
 	if l == 0 {
 		return nil, 0

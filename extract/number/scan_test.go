@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestScan(t *testing.T) {
@@ -145,5 +146,33 @@ func TestScanBoundsHostileRuns(t *testing.T) {
 	}
 	if _, ok := Scan("一千二百三十四万五千六百七十八亿九千八百七十六万五千四百三十二", nil); !ok {
 		t.Error("a long but real number was refused")
+	}
+}
+
+// TestScanHostileRuns: Scan called at every position of long runs (as the
+// amount scanner does when each position fails) reads a bounded prefix, so
+// the whole sweep is linear. Before the bounds, 25,000 一 took 90 s.
+func TestScanHostileRuns(t *testing.T) {
+	for _, unit := range []string{"一", "1", "亿", "一千", "十二点五", "1,000", ",000", "1.", "0.1", "二〇"} {
+		s := strings.Repeat(unit, 8000/len([]rune(unit)))
+		start := time.Now()
+		for i := range s {
+			e, ok := Scan(s[i:], nil)
+			if ok && (e.Len <= 0 || e.Len > 3*(maxDigits+maxTokens)+len("点")) {
+				t.Fatalf("%q run at %d: Len %d", unit, i, e.Len)
+			}
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("scanning every position of a run of %q took %v", unit, d)
+		}
+	}
+	// Past the bounds a run is no number, however long.
+	for _, s := range []string{strings.Repeat("一", 41), strings.Repeat("1", 41), "0." + strings.Repeat("1", 41), "1" + strings.Repeat(",000", 14), "十二点" + strings.Repeat("五", 41)} {
+		if e, ok := Scan(s, nil); ok {
+			t.Errorf("Scan(%.20q…) = %v, want no number", s, e.Value)
+		}
+	}
+	if e, ok := Scan(strings.Repeat("1", 40), nil); !ok || e.Len != 40 {
+		t.Errorf("40 digits: %v %v", e, ok)
 	}
 }
