@@ -3,14 +3,22 @@
 package batch
 
 import (
+	"fmt"
 	"iter"
 	"runtime"
+	"runtime/debug"
+	"strings"
 	"sync"
 
 	"github.com/cnie/cnie/corpus"
-	"github.com/cnie/cnie/pipeline"
 	"github.com/cnie/cnie/record"
 )
+
+// Processor turns one article into its record; *pipeline.Pipeline is one.
+// Process is called from many goroutines at once.
+type Processor interface {
+	Process(corpus.Article) record.Record
+}
 
 // Options sets how a batch runs. The zero value uses every core and
 // discards the results.
@@ -49,7 +57,11 @@ type result struct {
 // written or a callback fails. Articles are read in order by one goroutine,
 // processed by opt.Workers, and their results put back in order; at most a
 // few articles per worker are in memory at once.
-func Run(src iter.Seq2[corpus.Article, error], p *pipeline.Pipeline, opt Options) (Stats, error) {
+//
+// A panic while processing one article (a bug the article triggered) does
+// not end the run: that article gets an error record naming its source and
+// line, and the other articles go on.
+func Run(src iter.Seq2[corpus.Article, error], p Processor, opt Options) (Stats, error) {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -101,9 +113,8 @@ func Run(src iter.Seq2[corpus.Article, error], p *pipeline.Pipeline, opt Options
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				rec := p.Process(j.a)
 				select {
-				case results <- result{seq: j.seq, rec: &rec, bytes: len(j.a.Text)}:
+				case results <- process(p, j.seq, j.a):
 				case <-stop:
 					return
 				}
@@ -142,6 +153,18 @@ func Run(src iter.Seq2[corpus.Article, error], p *pipeline.Pipeline, opt Options
 	return st, failed
 }
 
+// process runs p on one article and turns a panic into an error result.
+func process(p Processor, seq int, a corpus.Article) (r result) {
+	defer func() {
+		if v := recover(); v != nil {
+			r = result{seq: seq, err: &corpus.Error{Source: a.Source, Line: a.Line,
+				Err: fmt.Errorf("internal error on article %q (please report it with this input): %v%s", a.ID, v, panicSite(debug.Stack()))}}
+		}
+	}()
+	rec := p.Process(a)
+	return result{seq: seq, rec: &rec, bytes: len(a.Text)}
+}
+
 func (st *Stats) emit(r result, opt Options) error {
 	if r.err != nil {
 		st.Errors++
@@ -159,4 +182,31 @@ func (st *Stats) emit(r result, opt Options) error {
 		return opt.Record(r.rec)
 	}
 	return nil
+}
+
+// panicSite returns " at FUNC (FILE:LINE)" for the frame that panicked,
+// read from a goroutine stack trace (the first frame after panic() outside
+// the runtime), or "" if it cannot tell.
+func panicSite(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "panic(") {
+			continue
+		}
+		for k := i + 2; k+1 < len(lines); k += 2 {
+			fn := lines[k]
+			if strings.HasPrefix(fn, "runtime.") {
+				continue
+			}
+			if j := strings.LastIndex(fn, "("); j > 0 {
+				fn = fn[:j]
+			}
+			file := strings.TrimSpace(lines[k+1])
+			if j := strings.LastIndex(file, " +0x"); j > 0 {
+				file = file[:j]
+			}
+			return fmt.Sprintf(" at %s (%s)", fn, file)
+		}
+	}
+	return ""
 }

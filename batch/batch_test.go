@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"strings"
 	"testing"
 
 	"github.com/cnie/cnie/corpus"
@@ -78,5 +79,61 @@ func TestRunStopsOnWriteError(t *testing.T) {
 	}
 	if n != 10 {
 		t.Errorf("Record called %d times after failing at 10", n)
+	}
+}
+
+// fragile panics on articles whose text says so, like an extractor bug
+// that one input triggers.
+type fragile struct{}
+
+func (fragile) Process(a corpus.Article) record.Record {
+	if strings.Contains(a.Text, "boom") {
+		var s []int
+		_ = s[len(a.Text)] // index out of range
+	}
+	return record.Record{DocID: a.ID, Source: a.Source}
+}
+
+// TestRunSurvivesAPanic: an article that makes processing panic becomes an
+// error record naming its source, line and the panic site; every other
+// article keeps its record, in order.
+func TestRunSurvivesAPanic(t *testing.T) {
+	src := func(yield func(corpus.Article, error) bool) {
+		for i := range 20 {
+			text := "fine"
+			if i%6 == 3 {
+				text = "boom"
+			}
+			if !yield(corpus.Article{ID: fmt.Sprint(i), Text: text, Source: "drop.jsonl", Line: i + 1}, nil) {
+				return
+			}
+		}
+	}
+	var seq []string
+	var errs []*corpus.Error
+	st, err := Run(src, fragile{}, Options{
+		Workers: 3,
+		Record:  func(r *record.Record) error { seq = append(seq, r.DocID); return nil },
+		Error: func(e *corpus.Error) error {
+			seq = append(seq, fmt.Sprintf("E%d", e.Line-1))
+			errs = append(errs, e)
+			return nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(seq, ","); got != "0,1,2,E3,4,5,6,7,8,E9,10,11,12,13,14,E15,16,17,18,19" {
+		t.Errorf("outputs %s", got)
+	}
+	if st.Articles != 17 || st.Errors != 3 {
+		t.Errorf("stats %+v", st)
+	}
+	for _, e := range errs {
+		msg := e.Error()
+		if !strings.HasPrefix(msg, "drop.jsonl:") || !strings.Contains(msg, "index out of range") ||
+			!strings.Contains(msg, "batch.fragile.Process") || !strings.Contains(msg, "batch_test.go:") {
+			t.Errorf("error record %q does not name the input and the panic site", msg)
+		}
 	}
 }
