@@ -33,7 +33,7 @@ const (
 	// A kill falls up to killAnyDelay after a run's start, or up to
 	// killWorkDelay after it began its first batch.
 	killAnyDelay  = 2500 * time.Millisecond
-	killWorkDelay = 600 * time.Millisecond
+	killWorkDelay = 400 * time.Millisecond
 )
 
 // TestRunStateKillLong kills a real cnie run --state process with SIGKILL
@@ -60,7 +60,7 @@ func TestRunStateKillLong(t *testing.T) {
 	// Small batches, so that kills land inside them and between renaming
 	// a file and recording it.
 	args := func(errors string, paths ...string) []string {
-		return append([]string{"run", "--state", st, "--out-dir", out, "--batch-articles", "7", "--batch-seconds", "0.25",
+		return append([]string{"run", "--state", st, "--out-dir", out, "--batch-articles", "5", "--batch-seconds", "0.25",
 			"-j", "1", "--errors", errors}, paths...)
 	}
 	var f killFigures
@@ -78,7 +78,7 @@ func TestRunStateKillLong(t *testing.T) {
 		go func() { done <- cmd.Wait() }()
 		if i%6 == 5 {
 			// A second run on the same state while this one holds it.
-			time.Sleep(300 * time.Millisecond)
+			waitOpen(cmd.Process.Pid, filepath.Join(st, state.FileName))
 			checkRefused(t, bin, args(os.DevNull, drops[:n]...))
 			f.refused++
 		}
@@ -146,6 +146,25 @@ func TestRunStateKillLong(t *testing.T) {
 		"%d finished files of killed runs recorded at start-up (killed between rename and record), %d temporary files removed; "+
 		"%d finished files, %d records, %d articles checked exactly once; %.0f s in all",
 		f.runs+1, f.killed, f.finished, f.refused, f.reconciled, f.tmpRemoved, f.files, f.records, len(want), time.Since(begin).Seconds())
+}
+
+// waitOpen waits until process pid has file path open (bbolt locks it as
+// it opens it), for at most five seconds; without /proc it waits a while.
+func waitOpen(pid int, path string) {
+	fds := fmt.Sprintf("/proc/%d/fd", pid)
+	if _, err := os.Stat(fds); err != nil {
+		time.Sleep(500 * time.Millisecond)
+		return
+	}
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
+		ents, _ := os.ReadDir(fds)
+		for _, e := range ents {
+			if l, _ := os.Readlink(filepath.Join(fds, e.Name())); l == path {
+				time.Sleep(20 * time.Millisecond) // opened, now locked
+				return
+			}
+		}
+	}
 }
 
 // tmpFiles returns the names of the temporary files in out.
