@@ -10,7 +10,10 @@ import (
 
 // aliasDef matches a short form the text defines right after a name:
 // (以下简称“联盟”), （简称"山东铁投集团"）.
-var aliasDef = regexp.MustCompile(`^[(（]\s*(?:以下)?简称\s*[“"「‘]([^”"」’]{1,20})[”"」’]\s*[)）]`)
+var aliasDef = regexp.MustCompile(`^[”"」]?\s*[(（]\s*(?:以下)?简称\s*[“"「‘]([^”"」’]{1,20})[”"」’]\s*[)）]`)
+
+// quotedDef matches a quoted name with a short form defined after it.
+var quotedDef = regexp.MustCompile(`[“"]([^“”"，。,]{2,30})[”"]\s*[(（]\s*(?:以下)?简称`)
 
 // definedAliases finds (以下简称“联盟”) after a found name: the short form is
 // an org in the definition and wherever it stands alone in the document,
@@ -20,6 +23,13 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 	text := d.Text
 	type def struct{ short, canon string }
 	var defs []def
+	// A quoted name defined right after: “人工智能教育联盟”(以下简称“联盟”).
+	for _, g := range quotedDef.FindAllStringSubmatchIndex(text, -1) {
+		s, e := g[2], g[3]
+		if taken := coverage(len(text), found); !taken[s] && !taken[e-1] {
+			found = append(found, Mention{Type: Org, Start: s, End: e})
+		}
+	}
 	for _, m := range found {
 		g := aliasDef.FindStringSubmatchIndex(text[m.End:])
 		if g == nil {
@@ -40,7 +50,8 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 		m := &found[i]
 		span := squeezeSpace(text[m.Start:m.End])
 		for _, df := range defs {
-			if strings.HasPrefix(span, df.short) && (m.Canonical == "" || m.Canonical == span || x.canonical[df.short] == m.Canonical) {
+			if strings.HasPrefix(span, df.short) && m.Canonical != df.canon &&
+				(m.Canonical == "" || m.Canonical == span || x.canonical[df.short] == m.Canonical) {
 				m.Canonical = df.canon + span[len(df.short):]
 			}
 		}

@@ -118,8 +118,8 @@ func (x *OrgExtractor) listMembers(d *Doc, p int) []Mention {
 	}
 	var ms []Mention
 	for _, s := range spans {
-		if x.placeName(d.Text[s[0]:s[1]]) {
-			continue
+		if x.placeName(d.Text[s[0]:s[1]]) || x.commonNoun(d, s[0], s[1]) {
+			continue // 北京; 30余所高校和华为…
 		}
 		ms = append(ms, Mention{Type: Org, Start: s[0], End: s[1]})
 	}
@@ -129,6 +129,20 @@ func (x *OrgExtractor) listMembers(d *Doc, p int) []Mention {
 // placeName reports whether s is only a place's name (北京、上海等城市).
 func (x *OrgExtractor) placeName(s string) bool {
 	return x.isPlace(s, "") || x.countries != nil && longest(x.countries.aliases, s) == s
+}
+
+// commonNoun reports whether text[s:e] holds only common nouns and numbers
+// (高校, 30余所高校): a kind of organisation, not one.
+func (x *OrgExtractor) commonNoun(d *Doc, s, e int) bool {
+	if _, ok := x.canonical[squeezeSpace(d.Text[s:e])]; ok {
+		return false
+	}
+	for k := d.TokenAt(s); k >= 0 && k < len(d.Tokens) && d.Tokens[k].Start < e; k++ {
+		if t := d.Tokens[k]; t.Pos != "n" && t.Pos != "m" && t.Pos != "q" && !isDigitsOrSpace(d.Text[t.Start:t.End]) {
+			return false
+		}
+	}
+	return true
 }
 
 // memberWord reports whether a word may stand inside a list member.

@@ -28,7 +28,9 @@ func (x *OrgExtractor) headNames(d *Doc, found []Mention, known map[int]int) []M
 		}
 		m, ok := x.named(d, i, end, h, floor, known, found)
 		if !ok {
-			i = end
+			// A longer head may start inside this one (商务委|员会).
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
 			continue
 		}
 		for {
@@ -74,13 +76,25 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 		return Mention{}, false // a one-character head is a word of its own (not 内部, 全部, 干部) or ends a body's word (教育厅)
 	}
 	var parts []namePart
-	if ht.Start < hs && ht.Start >= floor {
+	verbs := 0          // verbs in a row: a name holds one at a time (产业创新联盟)
+	afterKnown := false // left of a known name only places go on (天津市|上合组织…)
+	k0 := ti - 1
+	if s, ok := known[he]; ok && s >= floor && s < hs {
+		// The head ends a known name (清华大学): only a place may precede it.
+		parts = append(parts, namePart{s, text[s:hs], "org"})
+		k0, afterKnown = d.TokenAt(s)-1, true
+	} else if ht.Start < hs && ht.Start >= floor {
 		// The head's own word holds part of the name (电力公司, 州政府).
 		parts = append(parts, namePart{ht.Start, text[ht.Start:hs], ht.Pos})
 	}
-	verbs := 0          // verbs in a row: a name holds one at a time (产业创新联盟)
-	afterKnown := false // left of a known name only places go on (天津市|上合组织…)
-	for k := ti - 1; k >= 0; k-- {
+	if k0 >= 0 && len(parts) == 0 && strings.ContainsRune("市省区县州", firstRune(head)) && d.Tokens[k0].Start >= floor {
+		// A place the segmenter took for a person's name (余杭/nr 区委).
+		if t := d.Tokens[k0]; strings.HasPrefix(t.Pos, "nr") && isCJKText(text[t.Start:t.End]) && utf8.RuneCountInString(text[t.Start:t.End]) <= 3 {
+			parts = append(parts, namePart{t.Start, text[t.Start:t.End], "ns"})
+			k0--
+		}
+	}
+	for k := k0; k >= 0; k-- {
 		t := d.Tokens[k]
 		if t.Start < floor && t.End == floor && len(found) > 0 && found[len(found)-1].End == floor && x.hasContent(parts) {
 			// The name holds the organisation named just before: 天津医科
@@ -108,7 +122,7 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 			}
 			break
 		}
-		if afterKnown && !x.isPlace(w, t.Pos) {
+		if afterKnown && !x.isPlace(w, t.Pos) && w != "附属" {
 			break
 		}
 		if w == ")" && len(parts) > 0 {
@@ -402,6 +416,9 @@ func nameWord(w, pos string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	if !isCJKRune(r) {
 		return isASCIILetter(r) // a Latin name part: Sun, okex
+	}
+	if r == '第' && pos == "m" && utf8.RuneCountInString(w) > 1 {
+		return true // an ordinal: 第一分院, 第二中学
 	}
 	one := utf8.RuneCountInString(w) == 1
 	switch {

@@ -60,7 +60,7 @@ var orgExamples = []example{
 	{text: "北京市政协委员", want: []string{"北京市政协=北京市政协"}},
 	{text: "市政协主席", want: []string{"市政协=市政协"}},
 	{text: "天津市委常委、常务副市长", want: []string{"天津市委=天津市委"}},
-	{text: "天津市委宣传部副部长", want: nil},
+	{text: "天津市委宣传部副部长", want: []string{"天津市委宣传部=天津市委宣传部"}},
 	{text: "市委市政府高度重视", want: []string{"市委=市委", "市政府=市政府"}},
 	{text: "省委省政府部署", want: []string{"省委=省委", "省政府=省政府"}},
 	{text: "成都市科技局副局长", want: []string{"成都市科技局=成都市科技局"}},
