@@ -84,10 +84,21 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cnie run: %v\n", err)
 		return exitError
 	}
-	p, err := pipeline.New(opt)
-	if err != nil {
-		fmt.Fprintf(stderr, "cnie run: %v\n", err)
-		return exitError
+	src := corpus.Open(paths, corpus.Options{Stdin: stdin, MaxArticleBytes: *maxBytes})
+	work := true
+	if un.on() {
+		// Only what was not emitted before; and if that is nothing, the
+		// dictionary is not even loaded.
+		var stop func()
+		src, work, stop = peekArticle(un.run.Filter(src))
+		defer stop()
+	}
+	var p *pipeline.Pipeline
+	if work {
+		if p, err = pipeline.New(opt); err != nil {
+			fmt.Fprintf(stderr, "cnie run: %v\n", err)
+			return exitError
+		}
 	}
 
 	prog := newProgress(stderr, *quiet)
@@ -101,18 +112,24 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return enc.Encode(r)
 	}
-	src := corpus.Open(paths, corpus.Options{Stdin: stdin, MaxArticleBytes: *maxBytes})
 	if un.on() {
-		src, writeRecord = un.run.Filter(src), un.run.Record
+		writeRecord = un.run.Record
 	}
-	st, runErr := batch.Run(src, p, batch.Options{
-		Workers:  *workers,
-		Record:   writeRecord,
-		Progress: prog.update,
-		Error: func(e *corpus.Error) error {
-			return errEnc.Encode(record.Error{Source: e.Source, Line: e.Line, Error: e.Err.Error()})
-		},
-	})
+	errorRecord := func(e *corpus.Error) error {
+		return errEnc.Encode(record.Error{Source: e.Source, Line: e.Line, Error: e.Err.Error()})
+	}
+	var st batch.Stats
+	var runErr error
+	if work {
+		st, runErr = batch.Run(src, p, batch.Options{
+			Workers:  *workers,
+			Record:   writeRecord,
+			Progress: prog.update,
+			Error:    errorRecord,
+		})
+	} else {
+		st, runErr = errorsOnly(src, errorRecord)
+	}
 	prog.finish()
 	for _, c := range []*output{recOut, errOut} {
 		if err := c.Close(); err != nil && runErr == nil {

@@ -2,11 +2,15 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"time"
 
+	"github.com/cnie/cnie/batch"
+	"github.com/cnie/cnie/corpus"
 	"github.com/cnie/cnie/incremental"
 	"github.com/cnie/cnie/lexicon"
 	"github.com/cnie/cnie/pipeline"
@@ -110,6 +114,65 @@ func (u *unattended) summary() string {
 			st.Reconciled, st.ReconciledArticles, st.TmpRemoved)
 	}
 	return s
+}
+
+// peekArticle reads src up to its first article and reports whether there
+// is one; the sequence it returns yields all of src, from the start, once.
+// Call stop when done with it (it may be called more than once).
+func peekArticle(src iter.Seq2[corpus.Article, error]) (_ iter.Seq2[corpus.Article, error], found bool, stop func()) {
+	next, stop := iter.Pull2(src)
+	var errs []error
+	var first corpus.Article
+	for {
+		a, err, ok := next()
+		if !ok {
+			stop()
+			break
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		first, found = a, true
+		break
+	}
+	seq := func(yield func(corpus.Article, error) bool) {
+		for _, err := range errs {
+			if !yield(corpus.Article{}, err) {
+				return
+			}
+		}
+		if !found || !yield(first, nil) {
+			return
+		}
+		for {
+			a, err, ok := next()
+			if !ok || !yield(a, err) {
+				return
+			}
+		}
+	}
+	return seq, found, stop
+}
+
+// errorsOnly writes the error records of src, a source without articles,
+// as batch.Run would.
+func errorsOnly(src iter.Seq2[corpus.Article, error], write func(*corpus.Error) error) (batch.Stats, error) {
+	st := batch.Stats{Mentions: map[string]int{}}
+	for _, err := range src {
+		if err == nil {
+			return st, errors.New("internal error: an article in a source without articles")
+		}
+		ce, ok := err.(*corpus.Error)
+		if !ok {
+			ce = &corpus.Error{Err: err}
+		}
+		st.Errors++
+		if err := write(ce); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
 }
 
 // stateCmd is cnie state DIR: what a state holds.

@@ -3,6 +3,9 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cnie/cnie/corpus"
 	"github.com/cnie/cnie/state"
 )
 
@@ -112,5 +116,64 @@ func TestRunStateUsage(t *testing.T) {
 	}
 	if code, _, errs := call(t, "", "state", dir); code != exitError || !strings.Contains(errs, "no state there") {
 		t.Errorf("cnie state on an empty folder: %d %q", code, errs)
+	}
+}
+
+func TestPeekArticle(t *testing.T) {
+	bad := func(n int) error { return &corpus.Error{Source: "f", Line: n, Err: errors.New("bad")} }
+	seq := func(items ...any) iter.Seq2[corpus.Article, error] {
+		return func(yield func(corpus.Article, error) bool) {
+			for _, it := range items {
+				var ok bool
+				switch it := it.(type) {
+				case error:
+					ok = yield(corpus.Article{}, it)
+				case string:
+					ok = yield(corpus.Article{ID: it}, nil)
+				}
+				if !ok {
+					return
+				}
+			}
+		}
+	}
+	show := func(s iter.Seq2[corpus.Article, error]) string {
+		var b strings.Builder
+		for a, err := range s {
+			if err != nil {
+				fmt.Fprintf(&b, "E%d ", err.(*corpus.Error).Line)
+			} else {
+				b.WriteString(a.ID + " ")
+			}
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		in    []any
+		found bool
+		want  string
+	}{
+		{nil, false, ""},
+		{[]any{bad(1), bad(2)}, false, "E1 E2 "},
+		{[]any{bad(1), "a", bad(3), "b"}, true, "E1 a E3 b "},
+		{[]any{"a"}, true, "a "},
+	} {
+		s, found, stop := peekArticle(seq(c.in...))
+		got := show(s)
+		stop()
+		stop()
+		if found != c.found || got != c.want {
+			t.Errorf("%v: found %v, replay %q; want %v, %q", c.in, found, got, c.found, c.want)
+		}
+	}
+	// Stopping early ends the source.
+	s, _, stop := peekArticle(seq("a", "b", "c"))
+	for range s {
+		break
+	}
+	stop()
+	st, err := errorsOnly(seq(bad(4), bad(5)), func(*corpus.Error) error { return nil })
+	if err != nil || st.Errors != 2 {
+		t.Errorf("errorsOnly: %+v, %v", st, err)
 	}
 }
