@@ -110,6 +110,7 @@ type Run struct {
 
 	stopTick chan struct{}
 	tickDone chan struct{}
+	stopOnce sync.Once
 }
 
 // batchFile is the open temporary file of the current batch.
@@ -494,6 +495,12 @@ func (r *Run) tick() {
 	}
 }
 
+// stopTicker ends tick, once.
+func (r *Run) stopTicker() {
+	r.stopOnce.Do(func() { close(r.stopTick) })
+	<-r.tickDone
+}
+
 // Stats returns the figures so far.
 func (r *Run) Stats() Stats {
 	r.mu.Lock()
@@ -506,8 +513,7 @@ func (r *Run) Stats() Stats {
 // returns the first error of the run, if any; on one, the current batch is
 // discarded (its articles are emitted by the next run).
 func (r *Run) Close(inputErrors int) error {
-	close(r.stopTick)
-	<-r.tickDone
+	r.stopTicker()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	err := r.failed
@@ -536,8 +542,7 @@ func (r *Run) Close(inputErrors int) error {
 // it, or after an error): the current batch is discarded, the run is left
 // unfinished in the state, and the state is released.
 func (r *Run) Abort() {
-	close(r.stopTick)
-	<-r.tickDone
+	r.stopTicker()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.cur != nil {
