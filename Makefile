@@ -28,9 +28,12 @@ test: vet fmt-check
 test-long:
 	$(GO) test -count=1 -tags long -run 'Long' -timeout 60m ./...
 
-## bench: the per-stage benchmarks.
-bench:
+## bench: the per-stage benchmarks (MB/s of the seeds), then the end-to-end
+## figures of issue #11 (cmd/cnie-bench: a generated 50 MB corpus, 1 core and
+## all cores, cold start, peak RSS, gse's own throughput on the same text).
+bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) run ./cmd/cnie-bench -bin $(BIN) -seeds testdata/seeds -mb 50
 
 eval-seeds: build
 	$(BIN) eval --gold testdata/gold --show-errors 0 --min $(FLOORS)

@@ -1,0 +1,442 @@
+// Command cnie-bench is `make bench`'s end-to-end step (issue #11). It
+// generates a corpus of varied news text from the seed articles into a
+// temporary folder (nothing is committed), runs a built cnie on it, and
+// prints one table: throughput on one core and on all cores, cold start,
+// peak RSS, and gse's own segmentation throughput on the same text in the
+// same run, each beside its goal.
+//
+//	cnie-bench [-bin bin/cnie] [-seeds testdata/seeds] [-mb 50] [-runs 11] [-keep]
+//
+// The corpus is JSON Lines: each article has a dateline with a random date,
+// then paragraphs of sentences drawn at random from all the seeds, their
+// numbers and years changed at random, so it is not the seeds repeated.
+// Figures:
+//
+//   - MB/s: UTF-8 megabytes of article text (as cnie's summary counts them)
+//     per second of wall time, dictionary load included; one core is
+//     GOMAXPROCS=1 and -j 1, all cores is cnie's default.
+//   - peak RSS: the child's maximum resident set (wait4's rusage).
+//   - cold start: from starting the process to the first record on its
+//     standard output, for one small article; the median of -runs runs.
+//   - gse: in this process with GOMAXPROCS=1 after the runs, gse's Segment
+//     (what cnie's segmenter reproduces) and gse's Cut with HMM (the figure
+//     the issue quotes) over the same texts (Cut with HMM over the first
+//     -hmm-mb of them, since it is slow), and cnie's own segmenter.
+//
+// Load on a shared machine skews every figure: the load average is printed
+// before and after, and -runs repeats the cold start.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+
+	"github.com/cnie/cnie/segment"
+)
+
+func main() {
+	bin := flag.String("bin", "bin/cnie", "the cnie binary to measure")
+	seeds := flag.String("seeds", "testdata/seeds", "folder of seed .txt articles")
+	mb := flag.Float64("mb", 50, "megabytes of article text to generate")
+	runs := flag.Int("runs", 11, "cold-start runs (the median is reported)")
+	hmmMB := flag.Float64("hmm-mb", 4, "megabytes of the corpus gse's Cut with HMM segments")
+	keep := flag.Bool("keep", false, "keep the generated corpus and print its folder")
+	flag.Parse()
+	if err := run(*bin, *seeds, *mb, *hmmMB, *runs, *keep); err != nil {
+		fmt.Fprintln(os.Stderr, "cnie-bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(bin, seedDir string, mb, hmmMB float64, runs int, keep bool) error {
+	if _, err := os.Stat(bin); err != nil {
+		return fmt.Errorf("%v (run make build first)", err)
+	}
+	seeds, err := readSeeds(seedDir)
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "cnie-bench-")
+	if err != nil {
+		return err
+	}
+	if keep {
+		fmt.Println("corpus in", dir)
+	} else {
+		defer os.RemoveAll(dir)
+	}
+	load0 := loadAvg()
+
+	corpusPath := filepath.Join(dir, "corpus.jsonl")
+	t0 := time.Now()
+	texts, size, err := generate(corpusPath, seeds, int(mb*1e6), rand.New(rand.NewPCG(11, 2026)))
+	if err != nil {
+		return err
+	}
+	fmt.Printf("generated %d articles, %.1f MB of text, in %.1f s\n", len(texts), float64(size)/1e6, time.Since(t0).Seconds())
+	small := filepath.Join(dir, "small.txt")
+	if err := os.WriteFile(small, []byte(smallArticle(seeds[0])), 0o644); err != nil {
+		return err
+	}
+
+	one, err := runCnie(bin, corpusPath, true)
+	if err != nil {
+		return err
+	}
+	all, err := runCnie(bin, corpusPath, false)
+	if err != nil {
+		return err
+	}
+	cold, err := coldStart(bin, small, runs)
+	if err != nil {
+		return err
+	}
+
+	gs, err := gseSpeeds(texts, int(hmmMB*1e6))
+	if err != nil {
+		return err
+	}
+	load1 := loadAvg()
+
+	mbps := func(d time.Duration) float64 { return float64(size) / 1e6 / d.Seconds() }
+	oneMBps, allMBps := mbps(one.wall), mbps(all.wall)
+	fmt.Printf("\ncnie end to end on %.1f MB (%d articles); load average %s before, %s after; %d cores\n\n",
+		float64(size)/1e6, len(texts), load0, load1, runtime.NumCPU())
+	fmt.Printf("%-44s %14s  %-26s %s\n", "figure", "measured", "goal", "")
+	row := func(name, val, goal string, ok bool) {
+		mark := "MET"
+		if !ok {
+			mark = "not met"
+		}
+		if goal == "" {
+			mark = ""
+		}
+		fmt.Printf("%-44s %14s  %-26s %s\n", name, val, goal, mark)
+	}
+	row("throughput, 1 core (GOMAXPROCS=1, -j 1)", fmt.Sprintf("%.2f MB/s", oneMBps), "", true)
+	row(fmt.Sprintf("throughput, all cores (%d)", runtime.NumCPU()), fmt.Sprintf("%.2f MB/s", allMBps), "", true)
+	row("all cores / 1 core", fmt.Sprintf("%.2fx", allMBps/oneMBps), ">= 1.8x on 2 cores", allMBps/oneMBps >= 1.8)
+	row("gse Cut with HMM, 1 core", fmt.Sprintf("%.2f MB/s", gs.hmm), "", true)
+	row("gse Segment (no HMM), 1 core", fmt.Sprintf("%.2f MB/s", gs.segment), "", true)
+	row("cnie's segmenter (compiled gse dict), 1 core", fmt.Sprintf("%.2f MB/s", gs.compiled), "", true)
+	row("end to end / gse Cut with HMM, 1 core", fmt.Sprintf("%.0f%%", 100*oneMBps/gs.hmm), ">= 60%", oneMBps/gs.hmm >= 0.6)
+	row("end to end / gse Segment, 1 core", fmt.Sprintf("%.0f%%", 100*oneMBps/gs.segment), ">= 60% (100% if partial)", oneMBps/gs.segment >= 0.6)
+	row("cold start, one small article (median)", fmt.Sprintf("%.0f ms", ms(cold.median)), "<= 300 ms", cold.median <= 300*time.Millisecond)
+	row("  cold start min / max", fmt.Sprintf("%.0f / %.0f ms", ms(cold.min), ms(cold.max)), "", true)
+	row("peak RSS, 1 core run", fmt.Sprintf("%.0f MB", one.rssMB), "<= 200 MB", one.rssMB <= 200)
+	row("peak RSS, all cores run", fmt.Sprintf("%.0f MB", all.rssMB), "<= 200 MB", all.rssMB <= 200)
+	row("peak RSS, cold start", fmt.Sprintf("%.0f MB", cold.rssMB), "", true)
+	return nil
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// loadAvg is the first three fields of /proc/loadavg, or "?".
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+// seed is one seed article cut into paragraphs of sentences.
+type seed struct {
+	lines [][]string
+}
+
+func readSeeds(dir string) ([]seed, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s: no seed .txt files", dir)
+	}
+	var seeds []seed
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var s seed
+		for _, line := range strings.Split(string(b), "\n") {
+			if line = strings.TrimSpace(line); line != "" {
+				s.lines = append(s.lines, sentences(line))
+			}
+		}
+		seeds = append(seeds, s)
+	}
+	return seeds, nil
+}
+
+// sentences cuts a paragraph after each 。！？; (the last piece may lack one).
+func sentences(p string) []string {
+	var out []string
+	start := 0
+	for i, r := range p {
+		if r == '。' || r == '！' || r == '？' || r == '；' {
+			end := i + utf8.RuneLen(r)
+			out = append(out, p[start:end])
+			start = end
+		}
+	}
+	if start < len(p) {
+		out = append(out, p[start:])
+	}
+	return out
+}
+
+// article is one line of the generated corpus.
+type article struct {
+	ID        string `json:"id"`
+	Title     string `json:"title,omitempty"`
+	Text      string `json:"text"`
+	Published string `json:"published,omitempty"`
+}
+
+// generate writes JSON Lines articles to path until their texts hold at
+// least size bytes, and returns the texts and their total size.
+func generate(path string, seeds []seed, size int, rng *rand.Rand) ([]string, int, error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	var pool []string // every sentence of every seed
+	for _, s := range seeds {
+		for _, p := range s.lines {
+			pool = append(pool, p...)
+		}
+	}
+	var texts []string
+	total := 0
+	for n := 0; total < size; n++ {
+		var b strings.Builder
+		y, m, d := 2015+rng.IntN(12), 1+rng.IntN(12), 1+rng.IntN(28)
+		if rng.IntN(3) > 0 { // most articles have a dateline
+			fmt.Fprintf(&b, "新华社北京%d年%d月%d日电\n", y, m, d)
+		}
+		target := 1500 + rng.IntN(20000)
+		for b.Len() < target {
+			// a paragraph: a run of one seed's sentences, or a mix of any
+			if rng.IntN(2) == 0 {
+				s := seeds[rng.IntN(len(seeds))]
+				p := s.lines[rng.IntN(len(s.lines))]
+				for _, sent := range p {
+					b.WriteString(vary(sent, rng))
+				}
+			} else {
+				for k := 1 + rng.IntN(6); k > 0; k-- {
+					b.WriteString(vary(pool[rng.IntN(len(pool))], rng))
+				}
+			}
+			b.WriteByte('\n')
+		}
+		a := article{ID: fmt.Sprintf("gen%06d", n), Text: b.String()}
+		if rng.IntN(2) == 0 {
+			a.Published = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+		}
+		if first, _, _ := strings.Cut(a.Text, "\n"); rng.IntN(2) == 0 {
+			a.Title = first
+		}
+		if err := enc.Encode(&a); err != nil {
+			f.Close()
+			return nil, 0, err
+		}
+		texts = append(texts, a.Text)
+		total += len(a.Text)
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return texts, total, f.Close()
+}
+
+// vary changes the numbers of s: a year (19xx, 20xx) to another year, any
+// other run of ASCII digits to a random number of the same length.
+func vary(s string, rng *rand.Rand) string {
+	b := []byte(s)
+	for i := 0; i < len(b); {
+		if b[i] < '0' || b[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+			j++
+		}
+		if j-i == 4 && (b[i] == '1' && b[i+1] == '9' || b[i] == '2' && b[i+1] == '0') {
+			copy(b[i:j], fmt.Sprintf("%04d", 1995+rng.IntN(36)))
+		} else {
+			for k := i; k < j; k++ {
+				lo := 0
+				if k == i && j-i > 1 {
+					lo = 1
+				}
+				b[k] = byte('0' + lo + rng.IntN(10-lo))
+			}
+		}
+		i = j
+	}
+	return string(b)
+}
+
+// smallArticle is a few hundred bytes: a seed's first lines.
+func smallArticle(s seed) string {
+	var b strings.Builder
+	for _, p := range s.lines {
+		for _, sent := range p {
+			if b.Len() > 300 {
+				return b.String()
+			}
+			b.WriteString(sent)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// result is one cnie run.
+type result struct {
+	wall  time.Duration
+	rssMB float64
+}
+
+func runCnie(bin, input string, oneCore bool) (result, error) {
+	args := []string{"run", "--quiet"}
+	env := os.Environ()
+	if oneCore {
+		args = append(args, "-j", "1")
+		env = append(env, "GOMAXPROCS=1")
+	}
+	cmd := exec.Command(bin, append(args, input)...)
+	cmd.Env = env
+	var stderr strings.Builder
+	cmd.Stderr = &stderr // records go to the null device
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return result{}, fmt.Errorf("%s: %v: %s", strings.Join(cmd.Args, " "), err, clip(stderr.String()))
+	}
+	return result{wall: wall, rssMB: maxRSS(cmd.ProcessState)}, nil
+}
+
+// maxRSS is the child's peak resident set in MB (Linux reports kilobytes).
+func maxRSS(ps *os.ProcessState) float64 {
+	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
+		return float64(ru.Maxrss) / 1024
+	}
+	return 0
+}
+
+func clip(s string) string {
+	if len(s) > 500 {
+		return s[:500] + "…"
+	}
+	return s
+}
+
+// cold is the cold-start figures.
+type cold struct {
+	median, min, max time.Duration
+	rssMB            float64
+}
+
+func coldStart(bin, article string, runs int) (cold, error) {
+	var ds []time.Duration
+	var rss float64
+	for i := 0; i < max(runs, 1); i++ {
+		cmd := exec.Command(bin, "run", "--quiet", article)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			return cold{}, err
+		}
+		start := time.Now()
+		if err := cmd.Start(); err != nil {
+			return cold{}, err
+		}
+		line, rerr := bufio.NewReader(out).ReadString('\n')
+		d := time.Since(start)
+		_, _ = io.Copy(io.Discard, out)
+		werr := cmd.Wait()
+		if rerr != nil || werr != nil || !strings.HasPrefix(line, "{") {
+			return cold{}, fmt.Errorf("cold start run %d: %v %v %q", i, rerr, werr, clip(line))
+		}
+		ds = append(ds, d)
+		rss = max(rss, maxRSS(cmd.ProcessState))
+	}
+	slices.Sort(ds)
+	return cold{median: ds[len(ds)/2], min: ds[0], max: ds[len(ds)-1], rssMB: rss}, nil
+}
+
+// speeds is segmentation throughput in MB/s on one core.
+type speeds struct {
+	segment, hmm, compiled float64
+}
+
+func gseSpeeds(texts []string, hmmBytes int) (speeds, error) {
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	var sp speeds
+
+	seg, err := segment.New()
+	if err != nil {
+		return sp, err
+	}
+	var toks []segment.Token
+	sp.compiled = timeTexts(texts, 0, func(t string) { toks = seg.Cut(t, toks[:0]) })
+
+	var g gse.Segmenter
+	g.SkipLog = true
+	if err := g.LoadDictEmbed("zh_s"); err != nil { // with the HMM model, for Cut
+		return sp, fmt.Errorf("loading gse: %w", err)
+	}
+	if g.Dictionary() == nil {
+		return sp, errors.New("gse loaded no dictionary")
+	}
+	debug.FreeOSMemory()
+	sp.segment = timeTexts(texts, 0, func(t string) { g.Segment([]byte(t)) })
+	sp.hmm = timeTexts(texts, hmmBytes, func(t string) { g.Cut(t, true) })
+	return sp, nil
+}
+
+// timeTexts runs f over texts (the first limit bytes' worth, if limit > 0)
+// and returns MB/s.
+func timeTexts(texts []string, limit int, f func(string)) float64 {
+	n := 0
+	start := time.Now()
+	for _, t := range texts {
+		if limit > 0 && n >= limit {
+			break
+		}
+		f(t)
+		n += len(t)
+	}
+	return float64(n) / 1e6 / time.Since(start).Seconds()
+}
