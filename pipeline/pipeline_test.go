@@ -15,7 +15,7 @@ import (
 	"github.com/cnie/cnie/record"
 )
 
-func newPipeline(t *testing.T, opt Options) *Pipeline {
+func newPipeline(t testing.TB, opt Options) *Pipeline {
 	t.Helper()
 	p, err := New(opt)
 	if err != nil {
@@ -24,7 +24,7 @@ func newPipeline(t *testing.T, opt Options) *Pipeline {
 	return p
 }
 
-func schema(t *testing.T) *jsonschema.Schema {
+func schema(t testing.TB) *jsonschema.Schema {
 	t.Helper()
 	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(record.Schema))
 	if err != nil {
