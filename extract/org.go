@@ -74,9 +74,6 @@ func NewOrgs(seg *segment.Segmenter, countries *CountryExtractor) (*OrgExtractor
 	for _, r := range rows {
 		x.context[r.Fields[0]] = r.Fields[1]
 	}
-	if _, err := fs.Stat(lexicon.Files(), "places.tsv"); err != nil { // TODO(places): required once the file lands
-		return x, nil
-	}
 	if rows, err = lexicon.Read("places.tsv", 1, 3); err != nil {
 		return nil, err
 	}

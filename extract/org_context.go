@@ -279,7 +279,8 @@ func (x *OrgExtractor) contextRepeats(d *Doc, found []Mention, from int) []Menti
 	var names []string
 	for _, m := range found[from:] {
 		name := text[m.Start:m.End]
-		if _, known := x.canonical[name]; !known && utf8.RuneCountInString(name) >= 2 && !slices.Contains(names, name) {
+		// Two characters (美的) are too often a word of their own to repeat.
+		if _, known := x.canonical[name]; !known && utf8.RuneCountInString(name) >= 3 && !slices.Contains(names, name) {
 			names = append(names, name)
 		}
 	}
