@@ -19,7 +19,7 @@ import (
 var dictBin string
 
 // dictMagic starts dict.bin; internal/gendict writes it.
-const dictMagic = "cnie-gse-da-v2\n"
+const dictMagic = "cnie-gse-da-v3\n"
 
 // Slot labels (see internal/gendict): a byte moves to the slot labelled with
 // it, a word ends at its node's slot labelled terminal.
@@ -39,7 +39,23 @@ type dict struct {
 	pos      string    // each token's tag, as an index into posNames
 	dist     []float32 // gse's path length of each token
 	posNames []string
-	maxUnits int // the longest word, in gse's text units
+	maxUnits int    // the longest word, in gse's text units
+	source   string // where the data come from: "gse v0.80.3 zh_s"
+}
+
+// DictSource names the data of the embedded dictionary: the gse version
+// whose embedded dictionary internal/gendict compiled, and which one
+// ("gse v0.80.3 zh_s"). cnie no longer links gse itself, so this is the gse
+// version a build's segmentation is that of. It reads only dict.bin's header.
+func DictSource() string {
+	r := reader{b: dictBin, at: len(dictMagic)}
+	if len(dictBin) < len(dictMagic) || dictBin[:len(dictMagic)] != dictMagic {
+		return "unknown"
+	}
+	if src := r.bytes(int(r.u32())); r.err == nil {
+		return src
+	}
+	return "unknown"
 }
 
 // loadDict decodes a compiled dictionary.
@@ -56,8 +72,9 @@ func parseDict(bin string) (*dict, error) {
 		return nil, errors.New("not a compiled dictionary of this version")
 	}
 	r := reader{b: bin, at: len(dictMagic)}
+	source := r.bytes(int(r.u32()))
 	nSlots, nTok, maxUnits, nPos := int(r.u32()), int(r.u32()), int(r.u32()), int(r.u32())
-	d := &dict{maxUnits: maxUnits}
+	d := &dict{source: source, maxUnits: maxUnits}
 	for i := 0; i < nPos && r.err == nil; i++ {
 		d.posNames = append(d.posNames, r.bytes(int(r.u32())))
 	}

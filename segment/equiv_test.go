@@ -140,6 +140,24 @@ func TestCutMatchesGse(t *testing.T) {
 	}
 }
 
+// The compiled dictionary must come from the gse this module requires.
+func TestDictSourceIsRequiredGse(t *testing.T) {
+	mod, err := os.ReadFile("../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(mod), "\n") {
+		f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(line), "require "))
+		if len(f) >= 2 && f[0] == "github.com/go-ego/gse" {
+			if want := "gse " + f[1] + " zh_s"; DictSource() != want {
+				t.Fatalf("dict.bin is from %q, go.mod requires %q: run go generate ./segment", DictSource(), want)
+			}
+			return
+		}
+	}
+	t.Fatal("go.mod does not require github.com/go-ego/gse")
+}
+
 func TestLookupMatchesGse(t *testing.T) {
 	s, err := Load()
 	if err != nil {

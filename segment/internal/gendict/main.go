@@ -85,9 +85,20 @@ func run(out string) error {
 	}
 
 	maxUnits := d.MaxTokenLen()
+	gv := "unknown"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, m := range bi.Deps {
+			if m.Path == "github.com/go-ego/gse" {
+				gv = m.Version
+			}
+		}
+	}
 	var buf bytes.Buffer
 	buf.WriteString(magic)
 	w32 := func(v uint32) { _ = binary.Write(&buf, binary.LittleEndian, v) }
+	source := "gse " + gv + " zh_s"
+	w32(uint32(len(source)))
+	buf.WriteString(source)
 	w32(uint32(len(b.base)))
 	w32(uint32(len(dist)))
 	w32(uint32(maxUnits))
@@ -107,16 +118,11 @@ func run(out string) error {
 	for _, v := range dist {
 		w32(math.Float32bits(v))
 	}
+	if gv == "unknown" {
+		return fmt.Errorf("cannot tell gse's version from the build info")
+	}
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return err
-	}
-	gv := "unknown"
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, m := range bi.Deps {
-			if m.Path == "github.com/go-ego/gse" {
-				gv = m.Version
-			}
-		}
 	}
 	fmt.Fprintf(os.Stderr, "gendict: gse %s: %d words, %d trie slots, %d tags, max %d units: %s (%d bytes)\n",
 		gv, len(dist), len(b.base), len(posNames), maxUnits, out, buf.Len())
@@ -124,7 +130,7 @@ func run(out string) error {
 }
 
 // magic starts dict.bin; segment checks it. Bump the version with the format.
-const magic = "cnie-gse-da-v2\n"
+const magic = "cnie-gse-da-v3\n"
 
 // Slot labels: a byte moves to the slot labelled with it, a word ends at its
 // node's slot labelled terminal, and free slots are labelled free. Keys are
