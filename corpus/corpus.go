@@ -159,7 +159,12 @@ func (r *reader) path(p string, explicit bool) bool {
 	fi, err := os.Stat(p)
 	if err != nil {
 		if li, lerr := os.Lstat(p); lerr == nil && li.Mode()&fs.ModeSymlink != 0 {
-			return r.fail(p, 0, errors.New("dangling symbolic link"))
+			if errors.Is(err, fs.ErrNotExist) {
+				return r.fail(p, 0, errors.New("dangling symbolic link"))
+			}
+			// A chain of links that returns to itself, or a target that
+			// cannot be read: say what the system says.
+			return r.fail(p, 0, fmt.Errorf("symbolic link: %v", unwrapPath(err)))
 		}
 		return r.fail(p, 0, unwrapPath(err))
 	}

@@ -60,6 +60,7 @@ func TestDrop(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.Symlink(filepath.Join(root, "nowhere"), filepath.Join(root, "e", "dangling.txt"))
+	os.Symlink("self.txt", filepath.Join(root, "e", "self.txt"))
 	os.Symlink(filepath.Join(root, "b"), filepath.Join(root, "f"))
 
 	got := collect(t, []string{root}, "")
@@ -82,6 +83,7 @@ func TestDrop(t *testing.T) {
 		"ERR e/dangling.txt: dangling symbolic link",
 		"ERR e/loop: symbolic link loop: this folder contains itself",
 		"one||单篇JSON|",
+		"ERR e/self.txt: symbolic link: too many levels of symbolic links",
 		"1||带BOM\r\n第二行|", "2||压缩的文章|", // f is a link to b
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
