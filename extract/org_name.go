@@ -122,6 +122,13 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 			}
 			break
 		}
+		if j := x.placeEndingAt(d, k, floor); j < k {
+			// A place the segmenter split (雄/安/新区).
+			p := d.Tokens[j]
+			parts = append(parts, namePart{p.Start, text[p.Start:t.End], "ns"})
+			k, verbs = j, 0
+			continue
+		}
 		if afterKnown && !x.isPlace(w, t.Pos) && w != "附属" {
 			break
 		}
@@ -231,6 +238,17 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 		return Mention{}, false
 	}
 	return Mention{Type: Org, Start: start, End: he}, true
+}
+
+// placeEndingAt returns the index of the first of two or three tokens that
+// end with token k and together name a place of the lexicon, or k.
+func (x *OrgExtractor) placeEndingAt(d *Doc, k, floor int) int {
+	for j := k - 1; j >= 0 && j >= k-2 && d.Tokens[j].Start >= floor; j-- {
+		if w := d.Text[d.Tokens[j].Start:d.Tokens[k].End]; x.places[w] {
+			return j
+		}
+	}
+	return k
 }
 
 // hasContent reports whether the parts hold a word that is not a place.

@@ -209,6 +209,17 @@ var orgExamples = []example{
 	{text: "山东能源集团主持对话沙龙", want: []string{"山东能源集团=山东能源集团有限公司"}},
 	{text: "石家庄高新区党工委委员", want: []string{"石家庄高新区党工委=石家庄高新区党工委"}},
 	{text: "帕西尼、明源丝路等企业", want: []string{"帕西尼=帕西尼", "明源丝路=明源丝路"}},
+	{text: "雄安新区管委会相关负责人介绍", want: []string{"雄安新区管委会=雄安新区管委会"}},
+	{text: "中关村科技园区管理委员会发布措施", want: []string{"中关村科技园区管理委员会=中关村科技园区管理委员会"}},
+	{text: "全国人大常委会第十五次会议在京闭幕", want: []string{"全国人大常委会=全国人民代表大会常务委员会"}},
+	{text: "理想汽车、蔚来、小鹏汽车等新势力车企", want: []string{"理想汽车=理想汽车", "蔚来=蔚来集团", "小鹏汽车=小鹏汽车有限公司"}},
+	// Negatives from other news: events, generic bodies, pronouns for companies.
+	{text: "有关部门负责人表示,将进一步优化营商环境", want: nil},
+	{text: "2025中国国际服务贸易交易会在北京举行", want: nil},
+	{text: "举办了数字经济论坛、金融服务峰会等活动", want: nil},
+	{text: "该公司董事长表示,公司将加大研发投入", want: nil},
+	{text: "公司旗下的研究院已与多所高校建立合作关系", want: nil},
+	{text: "来自美国、日本、德国等国家的企业参展", want: nil},
 	// Sentences of the kinds the seed articles hold.
 	{text: "在上合组织可持续发展投资促进活动现场", want: []string{"上合组织=上海合作组织"}},
 	{text: "与北京大学、北航、北邮等", want: []string{"北京大学=北京大学", "北航=北京航空航天大学", "北邮=北京邮电大学"}},
