@@ -184,7 +184,7 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 	// The name does not start with a verb or a function character.
 	for len(parts) > 0 {
 		p := parts[len(parts)-1]
-		if p.pos == "v" || p.pos == "vn" && len(parts) > 1 && x.placeLike(parts[len(parts)-2]) {
+		if (p.pos == "v" || p.pos == "vn" && len(parts) > 1 && x.placeLike(parts[len(parts)-2])) && !x.placeLike(p) {
 			parts = parts[:len(parts)-1]
 			continue
 		}

@@ -213,6 +213,7 @@ var orgExamples = []example{
 	{text: "中关村科技园区管理委员会发布措施", want: []string{"中关村科技园区管理委员会=中关村科技园区管理委员会"}},
 	{text: "全国人大常委会第十五次会议在京闭幕", want: []string{"全国人大常委会=全国人民代表大会常务委员会"}},
 	{text: "理想汽车、蔚来、小鹏汽车等新势力车企", want: []string{"理想汽车=理想汽车", "蔚来=蔚来集团", "小鹏汽车=小鹏汽车有限公司"}},
+	{text: "排头兵。\"保定高新区党工委副书记", want: []string{"保定高新区党工委=保定高新区党工委"}},
 	// Negatives from other news: events, generic bodies, pronouns for companies.
 	{text: "有关部门负责人表示,将进一步优化营商环境", want: nil},
 	{text: "2025中国国际服务贸易交易会在北京举行", want: nil},
