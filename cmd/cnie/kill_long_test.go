@@ -28,12 +28,15 @@ import (
 // Bounds of the kill test; CNIE_KILL_POINTS and CNIE_KILL_SEED override
 // the count and the random seed.
 const (
-	killPoints = 30
+	killPoints = 60
 	killBudget = 150 * time.Second // for the kill loop; the test stops killing after it
-	// A kill falls up to killAnyDelay after a run's start, or up to
-	// killWorkDelay after it began its first batch.
-	killAnyDelay  = 2500 * time.Millisecond
-	killWorkDelay = 400 * time.Millisecond
+	// A kill falls up to killAnyDelay after a run's start, or, measured in
+	// the run's own progress whatever the machine's speed, once it has
+	// made 1 to killMaxFiles new files (temporary or finished) in the
+	// output folder, and up to killFileDelay later.
+	killAnyDelay  = 600 * time.Millisecond
+	killMaxFiles  = 40
+	killFileDelay = 10 * time.Millisecond
 )
 
 // TestRunStateKillLong kills a real cnie run --state process with SIGKILL
@@ -67,7 +70,7 @@ func TestRunStateKillLong(t *testing.T) {
 	begin := time.Now()
 	n := 1 // drops arrived: one more each time a run catches up
 	for i := 0; i < points && time.Since(begin) < killBudget; i++ {
-		before := tmpFiles(out)
+		before := outFiles(out)
 		cmd := exec.Command(bin, args(os.DevNull, drops[:n]...)...)
 		var errb bytes.Buffer
 		cmd.Stderr = &errb
@@ -77,20 +80,18 @@ func TestRunStateKillLong(t *testing.T) {
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
 		if i%6 == 5 {
-			// A second run on the same state while this one holds it.
-			waitOpen(cmd.Process.Pid, filepath.Join(st, state.FileName))
-			checkRefused(t, bin, args(os.DevNull, drops[:n]...))
-			f.refused++
+			// A second run on the same state while this one works.
+			done = secondRun(t, bin, args(os.DevNull, drops[:n]...), out, before, done, &f)
 		}
 		// A quarter of the kills fall anywhere from the start (start-up,
 		// tidying, loading the dictionary, the work); the rest inside the
-		// work, once the run has begun its first batch.
+		// work, after a random number of files.
 		var kill <-chan time.Time
 		stop := make(chan struct{})
 		if i%4 == 0 {
 			kill = time.After(time.Duration(rng.Int64N(int64(killAnyDelay))))
 		} else {
-			kill = afterFirstBatch(out, before, time.Duration(rng.Int64N(int64(killWorkDelay))), stop)
+			kill = afterFiles(out, before, 1+rng.IntN(killMaxFiles), time.Duration(rng.Int64N(int64(killFileDelay))), stop)
 		}
 		select {
 		case err := <-done:
@@ -142,60 +143,44 @@ func TestRunStateKillLong(t *testing.T) {
 	if exitCode(err) != exitError || !strings.Contains(string(msg), " 0 emitted into 0 files, ") {
 		t.Errorf("run after the end: %v, %s", err, msg)
 	}
-	t.Logf("kill test: %d runs (%d killed, %d ended before their kill point), %d second runs refused by the lock; "+
+	t.Logf("kill test: %d runs (%d killed, %d ended before their kill point), %d second runs refused by the lock at once; "+
 		"%d finished files of killed runs recorded at start-up (killed between rename and record), %d temporary files removed; "+
 		"%d finished files, %d records, %d articles checked exactly once; %.0f s in all",
 		f.runs+1, f.killed, f.finished, f.refused, f.reconciled, f.tmpRemoved, f.files, f.records, len(want), time.Since(begin).Seconds())
 }
 
-// waitOpen waits until process pid has file path open (bbolt locks it as
-// it opens it), for at most five seconds; without /proc it waits a while.
-func waitOpen(pid int, path string) {
-	fds := fmt.Sprintf("/proc/%d/fd", pid)
-	if _, err := os.Stat(fds); err != nil {
-		time.Sleep(500 * time.Millisecond)
-		return
-	}
-	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
-		ents, _ := os.ReadDir(fds)
-		for _, e := range ents {
-			if l, _ := os.Readlink(filepath.Join(fds, e.Name())); l == path {
-				time.Sleep(20 * time.Millisecond) // opened, now locked
-				return
-			}
-		}
-	}
-}
-
-// tmpFiles returns the names of the temporary files in out.
-func tmpFiles(out string) map[string]bool {
+// outFiles returns the names of the files in out.
+func outFiles(out string) map[string]bool {
 	m := map[string]bool{}
 	ents, _ := os.ReadDir(out)
 	for _, e := range ents {
-		if strings.HasSuffix(e.Name(), ".tmp") {
-			m[e.Name()] = true
-		}
+		m[e.Name()] = true
 	}
 	return m
 }
 
-// afterFirstBatch fires d after a temporary file not in before appears in
-// out (a run began a batch), or never if none does before stop closes.
-func afterFirstBatch(out string, before map[string]bool, d time.Duration, stop <-chan struct{}) <-chan time.Time {
+// afterFiles fires d after n files not in before have appeared in out (a
+// run's batches, temporary or finished), or never if they do not before
+// stop closes.
+func afterFiles(out string, before map[string]bool, n int, d time.Duration, stop <-chan struct{}) <-chan time.Time {
 	c := make(chan time.Time, 1)
 	go func() {
 		for {
 			select {
 			case <-stop:
 				return
-			case <-time.After(2 * time.Millisecond):
+			case <-time.After(time.Millisecond):
 			}
-			for n := range tmpFiles(out) {
-				if !before[n] {
-					time.Sleep(d)
-					c <- time.Now()
-					return
+			seen := 0
+			for name := range outFiles(out) {
+				if !before[name] {
+					seen++
 				}
+			}
+			if seen >= n {
+				time.Sleep(d)
+				c <- time.Now()
+				return
 			}
 		}
 	}()
@@ -221,18 +206,43 @@ func (f *killFigures) note(stderr string) {
 	}
 }
 
-// checkRefused runs cnie with args while another run holds the state: it
-// must refuse at once, with a message that says so.
-func checkRefused(t *testing.T, bin string, args []string) {
+// secondRun starts a second run on the state while the first one (whose
+// Wait reports to done) is at work, once it has made a file in out: it
+// must refuse at once, with a message that says so. Should the first
+// have ended just before, the second may go on and must then find the
+// first gone. It returns the channel to wait on the first with.
+func secondRun(t *testing.T, bin string, args []string, out string, before map[string]bool, done chan error, f *killFigures) chan error {
 	t.Helper()
+	stop := make(chan struct{})
+	defer close(stop)
+	select {
+	case err := <-done: // the first had nothing to do
+		done <- err
+		return done
+	case <-afterFiles(out, before, 1, 0, stop):
+	}
 	start := time.Now()
 	msg, err := exec.Command(bin, args...).CombinedOutput()
-	if exitCode(err) != exitError || !strings.Contains(string(msg), "another cnie run holds it") {
-		t.Errorf("second run on a held state: %v, %q", err, msg)
+	took := time.Since(start)
+	if exitCode(err) == exitError && strings.Contains(string(msg), "another cnie run holds it") {
+		if took > 2*time.Second {
+			t.Errorf("second run took %v to refuse", took)
+		}
+		f.refused++
+		return done
 	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("second run took %v to refuse", d)
+	select {
+	case err1 := <-done:
+		done <- err1
+	case <-time.After(5 * time.Second):
+		t.Fatalf("a second run was not refused while the first went on: %v, %q", err, msg)
 	}
+	if c := exitCode(err); c != exitOK && c != exitError {
+		t.Fatalf("second run after the first ended: exit %d: %s", c, msg)
+	}
+	f.runs++
+	f.note(string(msg))
+	return done
 }
 
 func exitCode(err error) int {
@@ -382,7 +392,7 @@ func makeDrops(t *testing.T, root string) ([]string, map[string]bool) {
 			t.Fatal(err)
 		}
 	}
-	const days, perFile, filesPerDay = 6, 150, 6
+	const days, perFile, filesPerDay = 6, 150, 8
 	var drops []string
 	n := 0
 	var first []art
