@@ -318,8 +318,10 @@ type Summary struct {
 	Lexicon string `json:"lexicon"`
 	Files   int    `json:"files"`
 	Runs    int    `json:"runs"`
-	// LastRun is the latest run, nil if none.
-	LastRun *Run `json:"last_run"`
+	// LastRun is the latest run, nil if none; LastFinished the latest run
+	// that finished (every file it and earlier runs wrote is recorded).
+	LastRun      *Run `json:"last_run"`
+	LastFinished *Run `json:"last_finished"`
 }
 
 // Summarize counts what the state holds; articles not made by version and
@@ -352,12 +354,19 @@ func (s *Store) Summarize(version, lexicon string) (Summary, error) {
 		sum.Files = tx.Bucket(bucketFiles).Stats().KeyN
 		rb := tx.Bucket(bucketRuns)
 		sum.Runs = rb.Stats().KeyN
-		if k, v := rb.Cursor().Last(); k != nil {
+		c := rb.Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
 			var r Run
 			if err := json.Unmarshal(v, &r); err != nil {
 				return fmt.Errorf("run %s: %w", k, err)
 			}
-			sum.LastRun = &r
+			if sum.LastRun == nil {
+				sum.LastRun = &r
+			}
+			if !r.Finished.IsZero() {
+				sum.LastFinished = &r
+				break
+			}
 		}
 		return nil
 	})

@@ -57,7 +57,7 @@ func TestRecordLookupStale(t *testing.T) {
 	if _, found, err := s.Lookup(a); err != nil || found {
 		t.Fatalf("empty state: found %v, %v", found, err)
 	}
-	if err := s.PutRun(Run{ID: "r1", Version: "1", Lexicon: "x"}); err != nil {
+	if err := s.PutRun(Run{ID: "r1", Version: "1", Lexicon: "x", Finished: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	n, err := s.RecordFile("r1-000001.jsonl", File{Run: "r1"}, []Article{a, b}, "1", "x", nil)
@@ -89,7 +89,7 @@ func TestRecordLookupStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	if sum.Articles != 3 || sum.DocIDs != 2 || sum.Stale != 1 || sum.Files != 2 || sum.Runs != 2 ||
-		sum.LastRun == nil || sum.LastRun.ID != "r2" || sum.LastRun.Emitted != 2 {
+		sum.LastRun == nil || sum.LastRun.ID != "r2" || sum.LastRun.Emitted != 2 || sum.LastFinished == nil || sum.LastFinished.ID != "r1" {
 		t.Errorf("summary %+v", sum)
 	}
 	s.Close()
@@ -100,7 +100,7 @@ func TestRecordLookupStale(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	if sum2, _ := r.Summarize("2", "x"); sum2.Articles != 3 || sum2.Stale != 1 {
+	if sum2, _ := r.Summarize("2", "x"); sum2.Articles != 3 || sum2.Stale != 1 || sum2.LastFinished == nil || sum2.LastFinished.ID != "r1" {
 		t.Errorf("read-only summary %+v", sum2)
 	}
 }

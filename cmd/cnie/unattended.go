@@ -228,5 +228,8 @@ func stateCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "last run  %s, started %s, %s; extractors %s, lexicons %s; %d emitted into %d files, %d skipped, %d stale not re-emitted, %d errors, %d files of killed runs recorded\n",
 			r.ID, r.Started.Format(time.RFC3339), end, r.Version, r.Lexicon, r.Emitted, r.Files, r.Skipped, r.Stale, r.Errors, r.Reconciled)
 	}
+	if r := sum.LastFinished; r != nil && r != sum.LastRun {
+		fmt.Fprintf(stdout, "last finished run  %s (every file of it and of earlier runs is recorded)\n", r.ID)
+	}
 	return exitOK
 }
