@@ -15,7 +15,9 @@
 //   - MB/s: UTF-8 megabytes of article text (as cnie's summary counts them)
 //     per second of wall time, dictionary load included; one core is
 //     GOMAXPROCS=1 and -j 1, all cores is cnie's default.
-//   - peak RSS: the child's maximum resident set (wait4's rusage).
+//   - peak RSS: the child's maximum resident set (wait4's rusage; this
+//     process holds no corpus meanwhile, since Linux counts its resident set
+//     as the child's until exec).
 //   - cold start: from starting the process to the first record on its
 //     standard output, for one small article; the median of -runs runs.
 //   - gse: in this process with GOMAXPROCS=1 after the runs, gse's Segment
@@ -90,7 +92,13 @@ func run(bin, seedDir string, mb, hmmMB float64, runs int, keep bool) error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("generated %d articles, %.1f MB of text, in %.1f s\n", len(texts), float64(size)/1e6, time.Since(t0).Seconds())
+	count := len(texts)
+	fmt.Printf("generated %d articles, %.1f MB of text, in %.1f s\n", count, float64(size)/1e6, time.Since(t0).Seconds())
+	// A child's peak RSS as wait4 reports it counts this process's resident
+	// memory too (the child shares it until exec): hold no corpus while the
+	// children run.
+	texts = nil
+	debug.FreeOSMemory()
 	small := filepath.Join(dir, "small.txt")
 	if err := os.WriteFile(small, []byte(smallArticle(seeds[0])), 0o644); err != nil {
 		return err
@@ -109,6 +117,9 @@ func run(bin, seedDir string, mb, hmmMB float64, runs int, keep bool) error {
 		return err
 	}
 
+	if texts, err = readTexts(corpusPath); err != nil {
+		return err
+	}
 	gs, err := gseSpeeds(texts, int(hmmMB*1e6))
 	if err != nil {
 		return err
@@ -119,7 +130,7 @@ func run(bin, seedDir string, mb, hmmMB float64, runs int, keep bool) error {
 	oneMBps, allMBps := mbps(one.wall), mbps(all.wall)
 	oneCPU, allCPU := mbps(one.cpu), mbps(all.cpu)
 	fmt.Printf("\ncnie end to end on %.1f MB (%d articles); load average %s before, %s after; %d cores\n",
-		float64(size)/1e6, len(texts), load0, load1, runtime.NumCPU())
+		float64(size)/1e6, count, load0, load1, runtime.NumCPU())
 	fmt.Printf("MB/s of wall time; in brackets MB per CPU-second (user+system), which other load skews less\n\n")
 	fmt.Printf("%-44s %22s  %-26s %s\n", "figure", "measured", "goal", "")
 	row := func(name, val, goal string, ok bool) {
@@ -280,6 +291,26 @@ func generate(path string, seeds []seed, size int, rng *rand.Rand) ([]string, in
 		return nil, 0, err
 	}
 	return texts, total, f.Close()
+}
+
+// readTexts reads back the texts of a generated corpus.
+func readTexts(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<24)
+	var texts []string
+	for line := 1; sc.Scan(); line++ {
+		var a article
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", path, line, err)
+		}
+		texts = append(texts, a.Text)
+	}
+	return texts, sc.Err()
 }
 
 // vary changes the numbers of s: a year (19xx, 20xx) to another year, any

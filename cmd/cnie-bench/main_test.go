@@ -80,4 +80,8 @@ func TestGenerateIsVariedJSONL(t *testing.T) {
 	if n != len(texts) || total != size {
 		t.Fatalf("read %d articles, %d bytes; generate said %d, %d", n, total, len(texts), size)
 	}
+	back, err := readTexts(path)
+	if err != nil || len(back) != n || back[n-1] != texts[n-1] {
+		t.Fatalf("readTexts: %d texts, %v", len(back), err)
+	}
 }
