@@ -24,7 +24,6 @@ import (
 type hostileScale struct {
 	reps      int // the repetitions run to reps (亿×reps, 中埃×reps/2 …)
 	tiny      int // how many tiny files
-	maxBytes  int // --max-article-bytes for the run
 	overLimit int // bytes of the JSON line and the file over the limit
 	gzBomb    int // bytes a small .txt.gz inflates to
 }
@@ -263,7 +262,7 @@ func hostileRecords(t *testing.T, out string) map[string]string {
 // exit status 1, no panic, inside a time bound. TestLongHostileDrop runs the
 // sizes of issue #10 through the built binary.
 func TestHostileDrop(t *testing.T) {
-	d := makeHostileDrop(t, t.TempDir(), hostileScale{reps: 20000, tiny: 300, maxBytes: 1 << 20, overLimit: 1<<20 + 1, gzBomb: 8 << 20})
+	d := makeHostileDrop(t, t.TempDir(), hostileScale{reps: 20000, tiny: 300, overLimit: 1<<20 + 1, gzBomb: 8 << 20})
 	errFile := filepath.Join(filepath.Dir(d.dir), "errors.jsonl")
 	limit := fmt.Sprint(1 << 20)
 	type result struct {
