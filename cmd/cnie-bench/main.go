@@ -15,9 +15,9 @@
 //   - MB/s: UTF-8 megabytes of article text (as cnie's summary counts them)
 //     per second of wall time, dictionary load included; one core is
 //     GOMAXPROCS=1 and -j 1, all cores is cnie's default.
-//   - peak RSS: the child's maximum resident set (wait4's rusage; this
-//     process holds no corpus meanwhile, since Linux counts its resident set
-//     as the child's until exec).
+//   - peak RSS: the child's maximum resident set (wait4's rusage; Linux
+//     counts this process's peak as the child's too, so it keeps its own
+//     small until cnie has run).
 //   - cold start: from starting the process to the first record on its
 //     standard output, for one small article; the median of -runs runs.
 //   - gse: in this process with GOMAXPROCS=1 after the runs, gse's Segment
@@ -88,17 +88,15 @@ func run(bin, seedDir string, mb, hmmMB float64, runs int, keep bool) error {
 
 	corpusPath := filepath.Join(dir, "corpus.jsonl")
 	t0 := time.Now()
-	texts, size, err := generate(corpusPath, seeds, int(mb*1e6), rand.New(rand.NewPCG(11, 2026)))
+	// Linux counts this process's peak resident set as each child's (the
+	// child shares this process's memory until exec; Go starts children with
+	// vfork), so the corpus is streamed to disk, never held, until cnie has
+	// run.
+	count, size, err := generate(corpusPath, seeds, int(mb*1e6), rand.New(rand.NewPCG(11, 2026)))
 	if err != nil {
 		return err
 	}
-	count := len(texts)
 	fmt.Printf("generated %d articles, %.1f MB of text, in %.1f s\n", count, float64(size)/1e6, time.Since(t0).Seconds())
-	// A child's peak RSS as wait4 reports it counts this process's resident
-	// memory too (the child shares it until exec): hold no corpus while the
-	// children run.
-	texts = nil
-	debug.FreeOSMemory()
 	small := filepath.Join(dir, "small.txt")
 	if err := os.WriteFile(small, []byte(smallArticle(seeds[0])), 0o644); err != nil {
 		return err
@@ -117,7 +115,8 @@ func run(bin, seedDir string, mb, hmmMB float64, runs int, keep bool) error {
 		return err
 	}
 
-	if texts, err = readTexts(corpusPath); err != nil {
+	texts, err := readTexts(corpusPath)
+	if err != nil {
 		return err
 	}
 	gs, err := gseSpeeds(texts, int(hmmMB*1e6))
@@ -233,11 +232,12 @@ type article struct {
 }
 
 // generate writes JSON Lines articles to path until their texts hold at
-// least size bytes, and returns the texts and their total size.
-func generate(path string, seeds []seed, size int, rng *rand.Rand) ([]string, int, error) {
+// least size bytes, and returns how many articles it wrote and their texts'
+// total size.
+func generate(path string, seeds []seed, size int, rng *rand.Rand) (int, int, error) {
 	f, err := os.Create(path)
 	if err != nil {
-		return nil, 0, err
+		return 0, 0, err
 	}
 	w := bufio.NewWriter(f)
 	enc := json.NewEncoder(w)
@@ -248,9 +248,8 @@ func generate(path string, seeds []seed, size int, rng *rand.Rand) ([]string, in
 			pool = append(pool, p...)
 		}
 	}
-	var texts []string
-	total := 0
-	for n := 0; total < size; n++ {
+	total, n := 0, 0
+	for ; total < size; n++ {
 		var b strings.Builder
 		y, m, d := 2015+rng.IntN(12), 1+rng.IntN(12), 1+rng.IntN(28)
 		if rng.IntN(3) > 0 { // most articles have a dateline
@@ -281,16 +280,15 @@ func generate(path string, seeds []seed, size int, rng *rand.Rand) ([]string, in
 		}
 		if err := enc.Encode(&a); err != nil {
 			f.Close()
-			return nil, 0, err
+			return 0, 0, err
 		}
-		texts = append(texts, a.Text)
 		total += len(a.Text)
 	}
 	if err := w.Flush(); err != nil {
 		f.Close()
-		return nil, 0, err
+		return 0, 0, err
 	}
-	return texts, total, f.Close()
+	return n, total, f.Close()
 }
 
 // readTexts reads back the texts of a generated corpus.
