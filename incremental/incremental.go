@@ -99,6 +99,8 @@ type Run struct {
 	info  state.Run
 	now   func() time.Time
 
+	// newest is the latest run ID among the finished files found at start.
+	newest string
 	// Read by the goroutine that runs Filter's iterator only.
 	passed map[state.Article]bool
 
@@ -169,20 +171,20 @@ func (r *Run) begin() error {
 		r.note(fmt.Sprintf("%s: recorded %d finished files of killed runs (%d articles), removed %d temporary files",
 			r.opt.Out, r.st.Reconciled, r.st.ReconciledArticles, r.st.TmpRemoved))
 	}
+	// A run's ID is its start, but later than every run before it, in
+	// the state or in the output folder, so that file names sort in the
+	// order written even if the clock went back.
 	t := r.now().UTC()
-	for {
-		id := t.Format(RunIDLayout)
-		_, found, err := r.store.Run(id)
-		if err != nil {
-			return err
-		}
-		if !found {
-			r.info = state.Run{ID: id, Started: t, Version: r.opt.Version, Lexicon: r.opt.Lexicon,
-				Reconciled: r.st.Reconciled}
-			break
-		}
-		t = t.Add(time.Nanosecond) // a clock that went back, or a coarse one
+	last, err := r.store.LastRunID()
+	if err != nil {
+		return err
 	}
+	last = max(last, r.newest)
+	if lt, err := time.Parse(RunIDLayout, last); err == nil && !t.After(lt) {
+		t = lt.Add(time.Nanosecond)
+	}
+	r.info = state.Run{ID: t.Format(RunIDLayout), Started: t, Version: r.opt.Version, Lexicon: r.opt.Lexicon,
+		Reconciled: r.st.Reconciled}
 	// Recorded before any file is written, so that a file of this run
 	// found later can be told which extractors made it.
 	return r.store.PutRun(r.info)
@@ -217,6 +219,9 @@ func (r *Run) tidy() error {
 		}
 	}
 	sort.Strings(names)
+	if len(names) > 0 {
+		r.newest = finished.FindStringSubmatch(names[len(names)-1])[1]
+	}
 	for _, n := range names {
 		known, err := r.store.HasFile(n)
 		if err != nil {

@@ -317,3 +317,22 @@ func TestKilledRunKeepsFigures(t *testing.T) {
 		t.Errorf("records %v", seen)
 	}
 }
+
+func TestClockBack(t *testing.T) {
+	opt := dirs(t)
+	clock := time.Date(2025, 4, 12, 2, 0, 0, 0, time.UTC)
+	opt.Now = func() time.Time { return clock }
+	run(t, opt, art("a", "甲"))
+	clock = clock.Add(-time.Hour) // the clock went back
+	run(t, opt, art("b", "乙"))
+	run(t, opt, art("c", "丙")) // and stands still
+	_, names := outputs(t, opt.Out)
+	want := []string{
+		"20250412T020000.000000000Z-000001.jsonl",
+		"20250412T020000.000000001Z-000001.jsonl",
+		"20250412T020000.000000002Z-000001.jsonl",
+	}
+	if strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Errorf("files %v, want %v", names, want)
+	}
+}

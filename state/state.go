@@ -304,6 +304,24 @@ func (s *Store) Run(id string) (Run, bool, error) {
 	return r, found, nil
 }
 
+// LastRunID returns the ID of the latest run ("" if none): IDs sort as the
+// runs started.
+func (s *Store) LastRunID() (string, error) {
+	var id string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketRuns); b != nil {
+			if k, _ := b.Cursor().Last(); k != nil {
+				id = string(k)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("state %s: %w", s.dir, err)
+	}
+	return id, nil
+}
+
 // Summary is what a state holds.
 type Summary struct {
 	Dir string `json:"dir"`

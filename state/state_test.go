@@ -71,6 +71,9 @@ func TestRecordLookupStale(t *testing.T) {
 	if _, found, _ := s.Lookup(b2); found {
 		t.Error("a changed text counts as emitted")
 	}
+	if id, err := s.LastRunID(); id != "r1" || err != nil {
+		t.Errorf("last run %q, %v", id, err)
+	}
 	if ok, _ := s.HasFile("r1-000001.jsonl"); !ok {
 		t.Error("file not recorded")
 	}
