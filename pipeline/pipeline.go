@@ -88,9 +88,30 @@ func (p *Pipeline) Process(a corpus.Article) record.Record {
 
 	offsets := runeOffsets(a.Text)
 	for i := range ms {
+		if !sane(&ms[i], view.Text) {
+			continue
+		}
 		rec.Entities = append(rec.Entities, entity(&ms[i], view, a.Text, offsets))
 	}
 	return rec
+}
+
+// sane reports whether a mention keeps the promises of a record: a
+// non-empty span inside the text on code-point boundaries, and dates both
+// known or both unknown, the end not before the start. A mention that breaks
+// them is an extractor's bug (FuzzArticle found an empty org span on
+// "/记者"); it is left out rather than written as an entity that readers of
+// the record cannot trust. The extractors' own tests and fuzz targets are
+// where such bugs must be caught: this guard only keeps them out of records.
+func sane(m *extract.Mention, text string) bool {
+	if m.Start < 0 || m.End > len(text) || m.Start >= m.End ||
+		!utf8.RuneStart(text[m.Start]) || (m.End < len(text) && !utf8.RuneStart(text[m.End])) {
+		return false
+	}
+	if m.StartDate.IsZero() != m.EndDate.IsZero() || m.EndDate.Before(m.StartDate) {
+		return false
+	}
+	return true
 }
 
 // refDate picks the article's reference date: its published date as written,

@@ -12,6 +12,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/cnie/cnie/corpus"
+	"github.com/cnie/cnie/extract"
 	"github.com/cnie/cnie/record"
 )
 
@@ -162,5 +163,40 @@ func TestHeaderDate(t *testing.T) {
 	rec := p.Process(corpus.Article{ID: "h", Text: "标题\n2025年7月19日\n正文"})
 	if rec.RefDate == nil || *rec.RefDate != "2025-07-19" || rec.RefDateSource != record.RefHeader {
 		t.Errorf("header ref date: %v from %s", rec.RefDate, rec.RefDateSource)
+	}
+}
+
+// TestSaneMentions: a mention that breaks a record's promises (an empty or
+// outside span, a span inside a code point, dates out of order) never
+// reaches a record, and the regression input of FuzzArticle (an empty org
+// span on "/记者") gives a valid record.
+func TestSaneMentions(t *testing.T) {
+	text := "中文ab"
+	d1, d2 := time.Date(2025, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		m    extract.Mention
+		want bool
+	}{
+		{extract.Mention{Start: 0, End: 3}, true},
+		{extract.Mention{Start: 0, End: len(text)}, true},
+		{extract.Mention{Start: 0, End: 0}, false},
+		{extract.Mention{Start: 3, End: 2}, false},
+		{extract.Mention{Start: -1, End: 3}, false},
+		{extract.Mention{Start: 6, End: len(text) + 1}, false},
+		{extract.Mention{Start: 1, End: 3}, false},
+		{extract.Mention{Start: 0, End: 4}, false},
+		{extract.Mention{Start: 0, End: 3, StartDate: d2, EndDate: d1}, true},
+		{extract.Mention{Start: 0, End: 3, StartDate: d1, EndDate: d2}, false},
+		{extract.Mention{Start: 0, End: 3, StartDate: d1}, false},
+	} {
+		if got := sane(&c.m, text); got != c.want {
+			t.Errorf("sane(%+v) = %v, want %v", c.m, got, c.want)
+		}
+	}
+	p := newPipeline(t, Options{})
+	for _, e := range p.Process(corpus.Article{ID: "r", Text: "/记者"}).Entities {
+		if e.Start >= e.End {
+			t.Errorf("entity %+v has an empty span", e)
+		}
 	}
 }
