@@ -9,6 +9,7 @@
 package segment
 
 import (
+	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -148,6 +149,7 @@ func (d *dict) cut(text string, dst []Token, sc *scratch) []Token {
 		toks = append(toks, int32(at))
 	}
 	sc.toks = toks
+	dst = slices.Grow(dst, len(toks)) // one allocation, not append's doublings
 	for i := len(toks) - 1; i >= 0; i-- {
 		at := int(toks[i])
 		j := &jumps[at]
