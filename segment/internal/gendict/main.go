@@ -17,10 +17,10 @@ import (
 	"math"
 	"os"
 	"runtime/debug"
-	"sort"
-	"strings"
 
 	"github.com/go-ego/gse"
+
+	"github.com/cnie/cnie/datrie"
 )
 
 func main() {
@@ -73,14 +73,13 @@ func run(out string) error {
 		}
 		posIdx[i] = p
 	}
-	sort.Slice(words, func(a, b int) bool { return words[a].key < words[b].key })
 	keys := make([]string, len(words))
 	vals := make([]int32, len(words))
 	for i, w := range words {
 		keys[i], vals[i] = w.key, w.idx
 	}
-	var b builder
-	if err := b.build(keys, vals); err != nil {
+	base, label, err := datrie.Build(keys, vals)
+	if err != nil {
 		return err
 	}
 
@@ -99,7 +98,7 @@ func run(out string) error {
 	source := "gse " + gv + " zh_s"
 	w32(uint32(len(source)))
 	buf.WriteString(source)
-	w32(uint32(len(b.base)))
+	w32(uint32(len(base)))
 	w32(uint32(len(dist)))
 	w32(uint32(maxUnits))
 	w32(uint32(len(posNames)))
@@ -110,10 +109,10 @@ func run(out string) error {
 	for buf.Len()%4 != 0 { // the int32 arrays start aligned
 		buf.WriteByte(0)
 	}
-	for _, v := range b.base {
+	for _, v := range base {
 		w32(uint32(v))
 	}
-	buf.Write(b.label)
+	buf.Write(label)
 	buf.Write(posIdx)
 	for _, v := range dist {
 		w32(math.Float32bits(v))
@@ -125,138 +124,9 @@ func run(out string) error {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "gendict: gse %s: %d words, %d trie slots, %d tags, max %d units: %s (%d bytes)\n",
-		gv, len(dist), len(b.base), len(posNames), maxUnits, out, buf.Len())
+		gv, len(dist), len(base), len(posNames), maxUnits, out, buf.Len())
 	return nil
 }
 
 // magic starts dict.bin; segment checks it. Bump the version with the format.
 const magic = "cnie-gse-da-v3\n"
-
-// Slot labels: a byte moves to the slot labelled with it, a word ends at its
-// node's slot labelled terminal, and free slots are labelled free. Keys are
-// UTF-8 text, which has neither 0x00 nor 0xFF.
-const (
-	terminal = 0x00
-	free     = 0xFF
-)
-
-// builder places a sorted key set into a double-array trie whose bases are
-// all distinct, so that a slot's label alone proves who owns it: node s moves
-// on byte c to t = base[s]+c when label[t] == c, and its word's slot
-// t = base[s] has label[t] == terminal and base[t] = the word's token index.
-// The root is slot 0.
-type builder struct {
-	base     []int32
-	label    []byte
-	used     map[int32]bool // bases taken
-	nextFree int            // where the search for a free slot starts
-}
-
-func (b *builder) grow(n int) {
-	for len(b.label) < n {
-		b.base = append(b.base, 0)
-		b.label = append(b.label, free)
-	}
-}
-
-func (b *builder) build(keys []string, vals []int32) error {
-	for _, k := range keys {
-		if strings.ContainsAny(k, "\x00\xff") {
-			return fmt.Errorf("key %q holds a 0x00 or 0xFF byte", k)
-		}
-	}
-	b.used = map[int32]bool{}
-	b.grow(1 << 16)
-	b.label[0] = terminal // the root is no one's child; any label but free
-	b.nextFree = 1
-	b.place(0, keys, vals, 0)
-	// Trim trailing free slots, then pad so that base+255 is always in range.
-	n := len(b.label)
-	for n > 1 && b.label[n-1] == free {
-		n--
-	}
-	b.base, b.label = b.base[:n], b.label[:n]
-	maxBase := int32(0)
-	for t := range b.label {
-		if (t == 0 || b.label[t] != terminal && b.label[t] != free) && b.base[t] > maxBase {
-			maxBase = b.base[t]
-		}
-	}
-	b.grow(int(maxBase) + 256)
-	return nil
-}
-
-// place gives node s the children of keys (all sharing their first depth
-// bytes, sorted) and recurses.
-func (b *builder) place(s int32, keys []string, vals []int32, depth int) {
-	type child struct {
-		code   int
-		lo, hi int
-	}
-	var kids []child
-	for i := 0; i < len(keys); {
-		code := codeAt(keys[i], depth)
-		j := i + 1
-		for j < len(keys) && codeAt(keys[j], depth) == code {
-			j++
-		}
-		kids = append(kids, child{code, i, j})
-		i = j
-	}
-	// First fit: the lowest unused base whose slots for every child are
-	// free, searched from nextFree. As in darts, a search that wades through
-	// a region almost full moves nextFree past it, so that slots no node can
-	// take do not make every later search scan them again.
-	first := kids[0].code
-	scanned, taken := 0, 0
-	for pos := b.nextFree; ; pos++ {
-		b.grow(pos + 256)
-		scanned++
-		base := pos - first
-		if b.label[pos] != free {
-			taken++
-			continue
-		}
-		if base < 1 || b.used[int32(base)] {
-			continue
-		}
-		ok := true
-		for _, k := range kids[1:] {
-			if b.label[base+k.code] != free {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			b.base[s] = int32(base)
-			b.used[int32(base)] = true
-			for _, k := range kids {
-				b.label[base+k.code] = byte(k.code)
-			}
-			if scanned > 16 && taken*100 >= scanned*95 {
-				b.nextFree = pos
-			}
-			break
-		}
-	}
-	for b.nextFree < len(b.label) && b.label[b.nextFree] != free {
-		b.nextFree++
-	}
-	base := int(b.base[s])
-	for _, k := range kids {
-		t := int32(base + k.code)
-		if k.code == terminal {
-			b.base[t] = vals[k.lo]
-			continue
-		}
-		b.place(t, keys[k.lo:k.hi], vals[k.lo:k.hi], depth+1)
-	}
-}
-
-// codeAt is the label of key's byte at depth, or terminal past its end.
-func codeAt(key string, depth int) int {
-	if len(key) > depth {
-		return int(key[depth])
-	}
-	return terminal
-}
