@@ -27,6 +27,7 @@ type AmountExtractor struct {
 	// words lists every currency, prefix and unit word by first rune,
 	// longest first, for longest-match lookups.
 	curWords, prefixWords, unitWords map[rune][]string
+	starts                           *runeSet // every rune an amount can start with
 }
 
 // unitKind is what a word after a number makes of it.
@@ -85,6 +86,18 @@ func NewAmounts() (*AmountExtractor, error) {
 	}
 	if x.hedges, err = loadHedges(); err != nil {
 		return nil, err
+	}
+	// An amount starts with a digit or a unit of a number (3, 三, 万), a sign,
+	// 百分之, 一半 or a currency prefix (US$).
+	x.starts = new(runeSet)
+	for r := rune(0); r < 0x10000; r++ {
+		if number.IsDigit(r) || number.IsUnit(r) {
+			x.starts.add(r)
+		}
+	}
+	x.starts.add('+', '-', '百', '一')
+	for r := range x.prefixWords {
+		x.starts.add(r)
 	}
 	return x, nil
 }
@@ -194,6 +207,10 @@ func (x *AmountExtractor) scan(d *Doc) []amount {
 	var out []amount
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if !x.starts.has(r) {
+			i += size
+			continue
+		}
 		if c, ok := x.at(d, i); ok {
 			out = append(out, c)
 			i = c.end

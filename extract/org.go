@@ -3,10 +3,10 @@ package extract
 import (
 	"fmt"
 	"io/fs"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cnie/cnie/datrie"
 	"github.com/cnie/cnie/lexicon"
 	"github.com/cnie/cnie/segment"
 )
@@ -28,10 +28,10 @@ import (
 //
 // Build it with NewOrgs; it is safe for concurrent use.
 type OrgExtractor struct {
-	aliases   map[rune][]string   // aliases spotted in text, by first rune, longest first
+	aliases   wordSet             // aliases spotted in text
 	canonical map[string]string   // every alias, spotted or context-only, -> canonical
 	fullName  map[string]bool     // every canonical name
-	heads     map[rune][]string   // heads by first rune, longest first
+	heads     wordSet             // heads (有限公司, 大学, 委…)
 	head      map[string]headInfo // head -> its kind
 	context   map[string]string   // context word -> role (lexicon/org_context.tsv)
 	places    map[string]bool     // place names, full and short (lexicon/places.tsv)
@@ -49,8 +49,8 @@ type headInfo struct {
 // (哈萨克斯坦研究中心). An alias given to two organisations is an error
 // naming both lines.
 func NewOrgs(seg *segment.Segmenter, countries *CountryExtractor) (*OrgExtractor, error) {
-	x := &OrgExtractor{aliases: map[rune][]string{}, canonical: map[string]string{}, fullName: map[string]bool{},
-		heads: map[rune][]string{}, head: map[string]headInfo{}, context: map[string]string{},
+	x := &OrgExtractor{canonical: map[string]string{}, fullName: map[string]bool{},
+		head: map[string]headInfo{}, context: map[string]string{},
 		places: map[string]bool{}, countries: countries}
 	if err := x.loadNames(); err != nil {
 		return nil, err
@@ -59,15 +59,18 @@ func NewOrgs(seg *segment.Segmenter, countries *CountryExtractor) (*OrgExtractor
 	if err != nil {
 		return nil, err
 	}
+	var heads []string
 	for _, r := range rows {
 		h, s := r.Fields[0], r.Fields[1]
 		if s != "strong" && s != "weak" && s != "not" {
 			return nil, fmt.Errorf("lexicon: org_heads.tsv:%d: strength %q is not strong, weak or not", r.Line, s)
 		}
-		x.heads[firstRune(h)] = append(x.heads[firstRune(h)], h)
+		heads = append(heads, h)
 		x.head[h] = headInfo{strength: s, part: r.Field(2) == "part"}
 	}
-	sortLongestFirst(x.heads)
+	if x.heads, err = newWordSet(heads); err != nil {
+		return nil, fmt.Errorf("lexicon: org_heads.tsv: %w", err)
+	}
 	if rows, err = lexicon.Read("org_context.tsv", 2, 2); err != nil {
 		return nil, err
 	}
@@ -97,6 +100,7 @@ func (x *OrgExtractor) loadNames() error {
 		return fmt.Errorf("lexicon: no organisation lists under orgs/ (%v)", err)
 	}
 	where := map[string]string{} // alias -> file:line, for conflicts
+	var spotted []string
 	for _, n := range names {
 		rows, err := lexicon.Read(n, 2, 3)
 		if err != nil {
@@ -121,13 +125,13 @@ func (x *OrgExtractor) loadNames() error {
 				}
 				x.canonical[a], where[a] = canon, at
 				if !contextOnly {
-					x.aliases[firstRune(a)] = append(x.aliases[firstRune(a)], a)
+					spotted = append(spotted, a)
 				}
 			}
 		}
 	}
-	sortLongestFirst(x.aliases)
-	return nil
+	x.aliases, err = newWordSet(spotted)
+	return err
 }
 
 // Extract implements Extractor.
@@ -136,7 +140,7 @@ func (x *OrgExtractor) Extract(d *Doc, dst []Mention) []Mention {
 	known := map[int]int{} // end -> start of each lexicon name, with and without its sub-units
 	for _, m := range found {
 		known[m.End] = m.Start
-		if a := longest(x.aliases, d.Text[m.Start:]); a != "" {
+		if a := x.aliases.longest(d.Text[m.Start:]); a != "" {
 			known[m.Start+len(a)] = m.Start
 		}
 	}
@@ -165,7 +169,7 @@ func (x *OrgExtractor) Extract(d *Doc, dst []Mention) []Mention {
 func (x *OrgExtractor) lexiconNames(d *Doc, found []Mention) []Mention {
 	text := d.Text
 	for i := 0; i < len(text); {
-		a := longest(x.aliases, text[i:])
+		a := x.aliases.longest(text[i:])
 		if a == "" || !x.standsAsName(d, i, i+len(a), a) {
 			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
@@ -279,13 +283,26 @@ func firstRune(s string) rune {
 	return r
 }
 
-// sortLongestFirst orders each list of words longest first, so that longest
-// finds the longest match.
-func sortLongestFirst(m map[rune][]string) {
-	for r, ws := range m {
-		sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
-		m[r] = ws
+// wordSet finds the longest of a fixed set of words that a text starts
+// with, in one walk of a double-array trie. The zero wordSet is empty.
+type wordSet struct{ t *datrie.Trie }
+
+func newWordSet(words []string) (wordSet, error) {
+	t, err := datrie.New(words)
+	return wordSet{t}, err
+}
+
+// longest returns the longest word of the set that s starts with, or "".
+func (w wordSet) longest(s string) string { return s[:w.t.Longest(s)] }
+
+// contained returns the word of the set that starts first in s, or "".
+func (w wordSet) contained(s string) string {
+	for i := range s {
+		if a := w.longest(s[i:]); a != "" {
+			return a
+		}
 	}
+	return ""
 }
 
 // squeezeSpace removes white space: the canonical of a name split by a line

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // This file holds what the text itself says of its organisations: short
@@ -12,8 +13,37 @@ import (
 // (以下简称“联盟”), （简称"山东铁投集团"）.
 var aliasDef = regexp.MustCompile(`^[”"」]?\s*[(（]\s*(?:以下)?简称\s*[“"「‘]([^”"」’]{1,20})[”"」’]\s*[)）]`)
 
-// quotedDef matches a quoted name with a short form defined after it.
-var quotedDef = regexp.MustCompile(`[“"]([^“”"，。,]{2,30})[”"]\s*[(（]\s*(?:以下)?简称`)
+// quotedBefore finds the quoted name that text ends with before a
+// definition's 简称: “人工智能教育联盟”（以下. It returns the name's span.
+func quotedBefore(text string) (start, end int, ok bool) {
+	t := strings.TrimRight(text, " ")
+	t = strings.TrimSuffix(t, "以下")
+	t = strings.TrimRight(t, " ")
+	if t2 := strings.TrimSuffix(strings.TrimSuffix(t, "("), "（"); len(t2) < len(t) {
+		t = strings.TrimRight(t2, " ")
+	} else {
+		return 0, 0, false
+	}
+	var open string
+	switch {
+	case strings.HasSuffix(t, "”"):
+		open, t = "“", strings.TrimSuffix(t, "”")
+	case strings.HasSuffix(t, "\""):
+		open, t = "\"", strings.TrimSuffix(t, "\"")
+	default:
+		return 0, 0, false
+	}
+	o := strings.LastIndex(t[max(0, len(t)-90):], open)
+	if o < 0 {
+		return 0, 0, false
+	}
+	start, end = max(0, len(t)-90)+o+len(open), len(t)
+	name := text[start:end]
+	if n := utf8.RuneCountInString(name); n < 2 || n > 30 || strings.ContainsAny(name, "“”\"，。,") {
+		return 0, 0, false
+	}
+	return start, end, true
+}
 
 // definedAliases finds (以下简称“联盟”) after a found name: the short form is
 // an org in the definition and wherever it stands alone in the document,
@@ -24,14 +54,23 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 	type def struct{ short, canon string }
 	var defs []def
 	// A quoted name defined right after: “人工智能教育联盟”(以下简称“联盟”).
-	for _, g := range quotedDef.FindAllStringSubmatchIndex(text, -1) {
-		s, e := g[2], g[3]
-		if taken := coverage(len(text), found); !taken[s] && !taken[e-1] {
-			found = append(found, Mention{Type: Org, Start: s, End: e})
+	for i := 0; ; {
+		k := strings.Index(text[i:], "简称")
+		if k < 0 {
+			break
+		}
+		k += i
+		i = k + len("简称")
+		if s, e, ok := quotedBefore(text[:k]); ok {
+			if taken := coverage(len(text), found); !taken[s] && !taken[e-1] {
+				found = append(found, Mention{Type: Org, Start: s, End: e})
+			}
 		}
 	}
 	for _, m := range found {
-		g := aliasDef.FindStringSubmatchIndex(text[m.End:])
+		// The definition follows at once: a bounded window keeps the
+		// regexp from scanning the rest of the text for every name.
+		g := aliasDef.FindStringSubmatchIndex(text[m.End:min(len(text), m.End+120)])
 		if g == nil {
 			continue
 		}
@@ -110,7 +149,7 @@ func (x *OrgExtractor) unify(d *Doc, found []Mention) {
 // 上合组织产业园区联盟 is 上海合作组织产业园区联盟.
 func (x *OrgExtractor) expand(s string) string {
 	for i := range s {
-		if a := longest(x.aliases, s[i:]); a != "" {
+		if a := x.aliases.longest(s[i:]); a != "" {
 			return s[:i] + x.canonical[a] + s[i+len(a):]
 		}
 	}

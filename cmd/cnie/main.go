@@ -20,6 +20,7 @@ import (
 
 	"github.com/cnie/cnie/lexicon"
 	"github.com/cnie/cnie/pipeline"
+	"github.com/cnie/cnie/segment"
 )
 
 // Exit statuses.
@@ -75,13 +76,9 @@ func deps() string {
 	if !ok {
 		return "build info unavailable"
 	}
-	var parts []string
-	for _, d := range bi.Deps {
-		if d.Path == "github.com/go-ego/gse" {
-			parts = append(parts, "gse "+d.Version)
-		}
-	}
-	parts = append(parts, bi.GoVersion)
+	// gse is not linked in: its dictionary is compiled into package segment,
+	// which names the gse version and dictionary it was compiled from.
+	parts := []string{segment.DictSource(), bi.GoVersion}
 	return strings.Join(parts, ", ")
 }
 
