@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/cnie/cnie/corpus"
 	"github.com/cnie/cnie/record"
@@ -34,6 +35,13 @@ type Options struct {
 	// Progress, if set, is called after each input with the figures so far,
 	// from the same goroutine as Record and Error.
 	Progress func(*Stats)
+	// ArticleTimeout, if positive, bounds the time one article may take: an
+	// article still being processed after it becomes an error record naming
+	// it, and the run goes on without waiting. The abandoned work keeps its
+	// goroutine (Go cannot stop one) until it ends or the process exits, so
+	// this is a safety net against a rule that is slow on some input, not a
+	// way to make slow rules cheap. Zero means no bound.
+	ArticleTimeout time.Duration
 }
 
 // Stats are the figures of a finished run.
@@ -114,7 +122,7 @@ func Run(src iter.Seq2[corpus.Article, error], p Processor, opt Options) (Stats,
 			defer wg.Done()
 			for j := range jobs {
 				select {
-				case results <- process(p, j.seq, j.a):
+				case results <- processWithin(p, j.seq, j.a, opt.ArticleTimeout):
 				case <-stop:
 					return
 				}
@@ -151,6 +159,26 @@ func Run(src iter.Seq2[corpus.Article, error], p Processor, opt Options) (Stats,
 		}
 	}
 	return st, failed
+}
+
+// processWithin runs process, giving up after limit (if positive): the
+// article then gets an error result and its processing is left to finish
+// on its own goroutine.
+func processWithin(p Processor, seq int, a corpus.Article, limit time.Duration) result {
+	if limit <= 0 {
+		return process(p, seq, a)
+	}
+	done := make(chan result, 1) // buffered: an abandoned run never blocks
+	go func() { done <- process(p, seq, a) }()
+	timer := time.NewTimer(limit)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r
+	case <-timer.C:
+		return result{seq: seq, err: &corpus.Error{Source: a.Source, Line: a.Line,
+			Err: fmt.Errorf("article %q (%d bytes) took longer than %v to process; abandoned (please report it with this input)", a.ID, len(a.Text), limit)}}
+	}
 }
 
 // process runs p on one article and turns a panic into an error result.

@@ -6,6 +6,7 @@ import (
 	"iter"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cnie/cnie/corpus"
 	"github.com/cnie/cnie/pipeline"
@@ -135,5 +136,58 @@ func TestRunSurvivesAPanic(t *testing.T) {
 			!strings.Contains(msg, "batch.fragile.Process") || !strings.Contains(msg, "batch_test.go:") {
 			t.Errorf("error record %q does not name the input and the panic site", msg)
 		}
+	}
+}
+
+// stuck blocks on articles whose text says so until release is closed, like
+// a rule that is very slow on some input.
+type stuck struct{ release chan struct{} }
+
+func (s stuck) Process(a corpus.Article) record.Record {
+	if a.Text == "stuck" {
+		<-s.release
+	}
+	return record.Record{DocID: a.ID, Source: a.Source}
+}
+
+// TestRunArticleTimeout: an article that takes longer than ArticleTimeout
+// becomes an error record naming it, and the run finishes without it, in
+// order; without the option the run would wait for it.
+func TestRunArticleTimeout(t *testing.T) {
+	p := stuck{release: make(chan struct{})}
+	defer close(p.release)
+	src := func(yield func(corpus.Article, error) bool) {
+		for i := range 10 {
+			text := "fine"
+			if i == 2 || i == 7 {
+				text = "stuck"
+			}
+			if !yield(corpus.Article{ID: fmt.Sprint(i), Text: text, Source: "drop.jsonl", Line: i + 1}, nil) {
+				return
+			}
+		}
+	}
+	var seq []string
+	start := time.Now()
+	st, err := Run(src, p, Options{
+		Workers:        2,
+		ArticleTimeout: 100 * time.Millisecond,
+		Record:         func(r *record.Record) error { seq = append(seq, r.DocID); return nil },
+		Error: func(e *corpus.Error) error {
+			if !strings.HasPrefix(e.Error(), "drop.jsonl:") || !strings.Contains(e.Error(), "took longer than 100ms") {
+				t.Errorf("error record %q", e)
+			}
+			seq = append(seq, fmt.Sprintf("E%d", e.Line-1))
+			return nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("run took %v", d)
+	}
+	if got := strings.Join(seq, ","); got != "0,1,E2,3,4,5,6,E7,8,9" || st.Errors != 2 || st.Articles != 8 {
+		t.Errorf("outputs %s, stats %+v", got, st)
 	}
 }
