@@ -15,7 +15,7 @@ func (x *OrgExtractor) headNames(d *Doc, found []Mention, known map[int]int) []M
 	text := d.Text
 	floor := 0 // a name starts after the previous one ends (市委市政府)
 	for i := 0; i < len(text); {
-		h := longest(x.heads, text[i:])
+		h := x.heads.longest(text[i:])
 		if h == "" {
 			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
@@ -36,7 +36,7 @@ func (x *OrgExtractor) headNames(d *Doc, found []Mention, known map[int]int) []M
 		for {
 			// A head straight after the name (研究总院有限公司) or a unit
 			// (市委宣传部) extends it.
-			if h := longest(x.heads, text[m.End:]); h != "" && x.head[h].strength != "not" && d.Boundary(m.End+len(h)) {
+			if h := x.heads.longest(text[m.End:]); h != "" && x.head[h].strength != "not" && d.Boundary(m.End+len(h)) {
 				m.End += len(h)
 				continue
 			}
@@ -210,7 +210,7 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 			utf8.RuneCountInString(p.w) == 1 && p.pos != "n": // a fragment of an unknown brand
 			proper = true
 		}
-		if p.pos != "org" && longestContained(x.aliases, p.w) != "" {
+		if p.pos != "org" && x.aliases.contained(p.w) != "" {
 			place, realPlace, proper = true, true, true
 		}
 	}
@@ -270,7 +270,7 @@ func (x *OrgExtractor) placeLike(p namePart) bool {
 // headEndsWordAt reports whether a head of two characters or more starts at
 // i and ends a word: the second body of 市委市政府.
 func (x *OrgExtractor) headEndsWordAt(d *Doc, i int) bool {
-	h := longest(x.heads, d.Text[i:])
+	h := x.heads.longest(d.Text[i:])
 	return h != "" && x.head[h].strength != "not" && utf8.RuneCountInString(h) >= 2 && d.Boundary(i+len(h))
 }
 
@@ -357,7 +357,7 @@ func (x *OrgExtractor) partAfter(d *Doc, i int) (int, bool) {
 	for j := k; j < len(d.Tokens) && j < k+5; j++ {
 		t := d.Tokens[j]
 		w := d.Text[t.Start:t.End]
-		if h := longest(x.heads, w); h != "" && h != w && titleAt(w[len(h):]) && x.head[h].part {
+		if h := x.heads.longest(w); h != "" && h != w && titleAt(w[len(h):]) && x.head[h].part {
 			return t.Start + len(h), true // 党委书记
 		}
 		if h := x.headSuffix(w); h != "" {
