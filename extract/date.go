@@ -290,6 +290,9 @@ func (x *DateExtractor) expr(text string, i int, ctx *point) (point, int, bool) 
 		}
 		// Relative words that stand alone.
 		if q, n, ok := relative(rest); ok {
+			if q.kind == kRelDay && q.rel == 0 && nowadays(rest[n:]) {
+				return point{}, 0, false
+			}
 			return q, i + n, true
 		}
 		if y, n, ok := bareYear(x, text, i); ok {
@@ -427,6 +430,23 @@ func monthPart(s string) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// nowadays reports whether what follows 今天 makes it "nowadays", not a day
+// (the annotation guide: 今天 meaning nowadays is no date): a comparison
+// with the past in its clause (今天这些倡议更具现实意义, 今天越来越多). 今天的
+// stays a day (今天的吹风会).
+func nowadays(after string) bool {
+	clause := after
+	if k := strings.IndexAny(clause, "，。！？；,.!?;”\n"); k >= 0 {
+		clause = clause[:k]
+	}
+	for _, w := range []string{"更", "越来越", "已经成为", "已成为", "早已"} {
+		if strings.Contains(clause, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // relative reads a word relative to the reference date that stands alone:
