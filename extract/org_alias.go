@@ -125,6 +125,19 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 // the same organisation with its state before it: 上合组织产业园区联盟 is the
 // 中国—上海合作组织产业园区联盟 of the same article.
 func (x *OrgExtractor) unify(d *Doc, found []Mention) {
+	if x.countries == nil {
+		return
+	}
+	// The longer names: those that start with a state's name.
+	var long []Mention
+	for _, o := range found {
+		if longest(x.countries.aliases, o.Canonical) != "" {
+			long = append(long, o)
+		}
+	}
+	if len(long) == 0 {
+		return
+	}
 	for i := range found {
 		m := &found[i]
 		span := squeezeSpace(d.Text[m.Start:m.End])
@@ -132,12 +145,12 @@ func (x *OrgExtractor) unify(d *Doc, found []Mention) {
 			continue // the lexicon or a definition named it
 		}
 		exp := x.expand(span)
-		for _, o := range found {
+		for _, o := range long {
 			if len(o.Canonical) <= len(exp) || !strings.HasSuffix(o.Canonical, exp) {
 				continue
 			}
 			head := strings.TrimRight(strings.TrimSuffix(o.Canonical, exp), "—-–")
-			if x.countries != nil && longest(x.countries.aliases, head) == head {
+			if longest(x.countries.aliases, head) == head {
 				m.Canonical = o.Canonical
 				break
 			}
