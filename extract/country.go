@@ -118,9 +118,11 @@ func (x *CountryExtractor) Extract(d *Doc, dst []Mention) []Mention {
 				i += size + len("方")
 				continue
 			}
-			// A run of abbreviations pairing states: 中埃, 乌中, 中俄美.
+			// A run of abbreviations pairing states: 中埃, 乌中, 中俄美. Such
+			// compounds are short: the run stops at six, which keeps a long
+			// run of abbreviation characters linear.
 			j := i
-			for j < len(text) && !covered[j] {
+			for n := 0; j < len(text) && !covered[j] && n < 6; n++ {
 				c, n := utf8.DecodeRuneInString(text[j:])
 				if x.abbrev[c] == nil || strings.HasPrefix(text[j+n:], "方") && j > i {
 					break

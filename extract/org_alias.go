@@ -123,16 +123,21 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 
 // unify gives a name the canonical of the longer name the text writes for
 // the same organisation with its state before it: 上合组织产业园区联盟 is the
-// 中国—上海合作组织产业园区联盟 of the same article.
+// 中国—上海合作组织产业园区联盟 of the same article. One map from each longer
+// name less its state to the name keeps it linear in the names found.
 func (x *OrgExtractor) unify(d *Doc, found []Mention) {
 	if x.countries == nil {
 		return
 	}
-	// The longer names: those that start with a state's name.
-	var long []Mention
+	long := map[string]string{} // the rest after the state's name -> the longer name
 	for _, o := range found {
-		if longest(x.countries.aliases, o.Canonical) != "" {
-			long = append(long, o)
+		state := longest(x.countries.aliases, o.Canonical)
+		if state == "" {
+			continue
+		}
+		rest := strings.TrimLeft(o.Canonical[len(state):], "—-–")
+		if _, seen := long[rest]; !seen && rest != "" {
+			long[rest] = o.Canonical
 		}
 	}
 	if len(long) == 0 {
@@ -144,16 +149,8 @@ func (x *OrgExtractor) unify(d *Doc, found []Mention) {
 		if m.Canonical != span {
 			continue // the lexicon or a definition named it
 		}
-		exp := x.expand(span)
-		for _, o := range long {
-			if len(o.Canonical) <= len(exp) || !strings.HasSuffix(o.Canonical, exp) {
-				continue
-			}
-			head := strings.TrimRight(strings.TrimSuffix(o.Canonical, exp), "—-–")
-			if longest(x.countries.aliases, head) == head {
-				m.Canonical = o.Canonical
-				break
-			}
+		if c, ok := long[x.expand(span)]; ok && c != m.Canonical {
+			m.Canonical = c
 		}
 	}
 }

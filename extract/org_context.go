@@ -228,7 +228,7 @@ func (x *OrgExtractor) bylines(d *Doc, found []Mention) []Mention {
 			s := at + len(part) - len(strings.TrimLeft(part, " \t"))
 			name := strings.TrimSpace(part)
 			at += len(part) + 1
-			if n := x.outletAt(name); n == len(name) {
+			if n := x.outletAt(name); n > 0 && n == len(name) {
 				found = append(found, Mention{Type: Org, Start: s, End: s + n})
 			}
 		}
