@@ -121,3 +121,23 @@ func TestEvalFloors(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, errs)
 	}
 }
+
+// TestRunArticleTimeout: an article that takes longer than --article-timeout
+// is an error record naming it, the others keep their records, and the
+// status is 1.
+func TestRunArticleTimeout(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "drop.jsonl")
+	big := strings.Repeat("2025年4月9日至11日,上合组织在天津投资47.95亿元,增长12.5%。", 4000)
+	os.WriteFile(in, []byte(`{"id":"big","text":"`+big+`"}`+"\n"), 0o644)
+	code, out, errs := call(t, "", "run", "--quiet", "-j", "1", "--article-timeout", "1us", in)
+	if code != 1 || strings.TrimSpace(out) != "" {
+		t.Fatalf("status %d, records %q; want 1 and none", code, out)
+	}
+	if !strings.Contains(errs, `"line":1`) || !strings.Contains(errs, "took longer than 1µs") {
+		t.Errorf("error records %q do not name the article and the bound", errs)
+	}
+	if code, out, _ := call(t, "", "run", "--quiet", "--article-timeout", "0", in); code != 0 || len(records(t, out)) != 1 {
+		t.Errorf("--article-timeout 0: status %d, %d records; want 0 and 1", code, len(records(t, out)))
+	}
+}

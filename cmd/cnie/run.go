@@ -28,6 +28,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flat := fs.Bool("flat", false, "write one line per entity: {\"doc_id\", \"source\", ...the entity's fields}")
 	maxBytes := fs.Int("max-article-bytes", corpus.DefaultMaxArticleBytes, "an article larger than `N` bytes is an error record")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary line")
+	timeout := fs.Duration("article-timeout", time.Minute, "an article that takes longer than `D` is an error record and the run goes on (0: no bound)")
 	var un unattended
 	un.flags(fs)
 	fs.Usage = func() {
@@ -122,10 +123,11 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var runErr error
 	if work {
 		st, runErr = batch.Run(src, p, batch.Options{
-			Workers:  *workers,
-			Record:   writeRecord,
-			Progress: prog.update,
-			Error:    errorRecord,
+			Workers:        *workers,
+			Record:         writeRecord,
+			Progress:       prog.update,
+			Error:          errorRecord,
+			ArticleTimeout: *timeout,
 		})
 	} else {
 		st, runErr = errorsOnly(src, errorRecord)
