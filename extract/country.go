@@ -17,7 +17,7 @@ import (
 // (对俄出口, 访美); and X方 for a state's side (中方, 俄方). Build it with
 // NewCountries.
 type CountryExtractor struct {
-	aliases map[rune][]string // by first rune, longest first
+	aliases wordSet           // every name and alias
 	code    map[string]string // alias -> code
 	name    map[string]string // code -> standard short name
 	// abbrev maps a one-character abbreviation to its states; the first is
@@ -35,7 +35,7 @@ func NewCountries(seg *segment.Segmenter) (*CountryExtractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &CountryExtractor{aliases: map[rune][]string{}, code: map[string]string{},
+	x := &CountryExtractor{code: map[string]string{},
 		name: map[string]string{}, abbrev: map[rune][]string{}, pairContext: map[rune][]string{}, seg: seg}
 	ctx, err := lexicon.Read("pair_context.tsv", 1, 1)
 	if err != nil {
@@ -44,6 +44,7 @@ func NewCountries(seg *segment.Segmenter) (*CountryExtractor, error) {
 	for _, r := range ctx {
 		addWord(x.pairContext, r.Fields[0])
 	}
+	var aliases []string
 	for _, r := range rows {
 		code := r.Fields[0]
 		x.name[code] = r.Fields[1]
@@ -54,8 +55,10 @@ func NewCountries(seg *segment.Segmenter) (*CountryExtractor, error) {
 			if prev, dup := x.code[a]; dup && prev != code {
 				return nil, fmt.Errorf("lexicon: countries.tsv:%d: alias %q is also %s's", r.Line, a, prev)
 			}
+			if _, dup := x.code[a]; !dup {
+				aliases = append(aliases, a)
+			}
 			x.code[a] = code
-			addWord(x.aliases, a)
 		}
 		for _, a := range strings.Split(r.Field(4), "|") {
 			c, size := utf8.DecodeRuneInString(a)
@@ -68,6 +71,9 @@ func NewCountries(seg *segment.Segmenter) (*CountryExtractor, error) {
 				x.abbrev[c] = append(x.abbrev[c], code)
 			}
 		}
+	}
+	if x.aliases, err = newWordSet(aliases); err != nil {
+		return nil, fmt.Errorf("lexicon: countries.tsv: %w", err)
 	}
 	return x, nil
 }
@@ -82,7 +88,7 @@ func (x *CountryExtractor) Extract(d *Doc, dst []Mention) []Mention {
 	named := map[string]bool{}           // codes the document names in full
 	var full []Mention
 	for i := 0; i < len(text); {
-		a := longest(x.aliases, text[i:])
+		a := x.aliases.longest(text[i:])
 		if a == "" || !x.standsAlone(text, i, a) {
 			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
@@ -176,7 +182,7 @@ func (x *CountryExtractor) isAbbrev(r rune) bool { return x.abbrev[r] != nil }
 // Names reports whether s holds the full name or an alias of a state
 // (哈萨克斯坦研究中心 does): the test the organisation extractor needs,
 // without extracting.
-func (x *CountryExtractor) Names(s string) bool { return longestContained(x.aliases, s) != "" }
+func (x *CountryExtractor) Names(s string) bool { return x.aliases.contained(s) != "" }
 
 // resolve picks the state a one-character abbreviation means: the one of
 // its states that the document names in full, else its default.

@@ -260,7 +260,7 @@ func (x *OrgExtractor) isPlace(w, pos string) bool {
 	if pos == "ns" || x.places[w] {
 		return true
 	}
-	if x.countries != nil && longest(x.countries.aliases, w) == w {
+	if x.countries != nil && x.countries.aliases.longest(w) == w {
 		return true
 	}
 	switch w {

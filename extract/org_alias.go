@@ -131,7 +131,7 @@ func (x *OrgExtractor) unify(d *Doc, found []Mention) {
 	}
 	long := map[string]string{} // the rest after the state's name -> the longer name
 	for _, o := range found {
-		state := longest(x.countries.aliases, o.Canonical)
+		state := x.countries.aliases.longest(o.Canonical)
 		if state == "" {
 			continue
 		}

@@ -128,7 +128,7 @@ func (x *OrgExtractor) listMembers(d *Doc, p int) []Mention {
 
 // placeName reports whether s is only a place's name (北京、上海等城市).
 func (x *OrgExtractor) placeName(s string) bool {
-	return x.isPlace(s, "") || x.countries != nil && longest(x.countries.aliases, s) == s
+	return x.isPlace(s, "") || x.countries != nil && x.countries.aliases.longest(s) == s
 }
 
 // commonNoun reports whether text[s:e] holds only common nouns and numbers

@@ -298,7 +298,7 @@ func companyHead(h string) bool {
 
 // countryOnly reports whether name is one country's name and nothing else.
 func (x *OrgExtractor) countryOnly(name string) bool {
-	return longest(x.countries.aliases, name) == name
+	return x.countries.aliases.longest(name) == name
 }
 
 // placeOnlyRegion reports whether the proper parts of a name are only
@@ -462,16 +462,6 @@ func hasAnyPrefix(s string, prefixes ...string) bool {
 		}
 	}
 	return false
-}
-
-// longestContained returns a lexicon alias that s contains, or "".
-func longestContained(m map[rune][]string, s string) string {
-	for i := range s {
-		if a := longest(m, s[i:]); a != "" {
-			return a
-		}
-	}
-	return ""
 }
 
 func lastRuneString(s string) string {
