@@ -264,6 +264,7 @@ func (x *AmountExtractor) at(d *Doc, i int) (amount, bool) {
 		return amount{}, false // 3-5: a range, not a sign
 	}
 	if isASCIIAlnum(prev) || prev == '.' || prev == ':' || prev == '/' || prev == '第' ||
+		(number.IsDigit(prev) || number.IsUnit(prev)) && !isASCIIDigit(prev) || // inside a Chinese numeral: 第十四届 has no 四届
 		(prev == '+' && i >= 2 && number.IsDigit(rune(text[i-2]))) {
 		return amount{}, false
 	}
@@ -428,6 +429,8 @@ func isDigits(s string) bool {
 func isASCIIAlnum(r rune) bool {
 	return r >= '0' && r <= '9' || isASCIILetter(r)
 }
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 func isASCIILetter(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'

@@ -64,6 +64,7 @@ var moneyExamples = []example{
 	{text: "预计50亿至80亿元", want: []string{"50亿=5000000000 CNY", "80亿元=8000000000 CNY"}},
 	{text: "每股2至3元", want: []string{"2=2 CNY", "3元=3 CNY"}},
 	// negatives
+	{text: "第十四届全国人民代表大会第三次会议", want: nil},
 	{text: "签署560亿投资协议", want: nil},
 	{text: "G2产业走廊", want: nil},
 	{text: "2024年", want: nil},

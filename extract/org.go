@@ -248,6 +248,14 @@ func (x *OrgExtractor) canonicalOf(name string) string {
 			return name + suffix
 		}
 	}
+	// A known short name with a generic word after it: 中国商飞公司.
+	for _, generic := range []string{"公司", "集团"} {
+		if short, ok := strings.CutSuffix(name, generic); ok {
+			if c, ok := x.canonical[short]; ok && utf8.RuneCountInString(short) >= 2 {
+				return c
+			}
+		}
+	}
 	return name
 }
 

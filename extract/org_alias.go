@@ -135,8 +135,10 @@ func (x *OrgExtractor) unify(d *Doc, found []Mention) {
 		if state == "" {
 			continue
 		}
+		// Only a state joined by a dash names the same body (中国—上海合作
+		// 组织…联盟); 美国国务院 is not 国务院.
 		rest := strings.TrimLeft(o.Canonical[len(state):], "—-–")
-		if _, seen := long[rest]; !seen && rest != "" {
+		if _, seen := long[rest]; !seen && rest != "" && len(rest) < len(o.Canonical)-len(state) {
 			long[rest] = o.Canonical
 		}
 	}

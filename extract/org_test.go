@@ -39,7 +39,7 @@ var orgExamples = []example{
 	{text: "腾讯控股有限公司公告", want: []string{"腾讯控股有限公司=腾讯控股有限公司"}},
 	{text: "字节跳动旗下", want: []string{"字节跳动=字节跳动有限公司"}},
 	{text: "国家电网有限公司董事长", want: []string{"国家电网有限公司=国家电网有限公司"}},
-	{text: "中国石化集团公司", want: []string{"中国石化集团公司=中国石化集团公司"}},
+	{text: "中国石化集团公司", want: []string{"中国石化集团公司=中国石油化工集团有限公司"}},
 	{text: "阿里巴巴集团宣布", want: []string{"阿里巴巴集团=阿里巴巴集团控股有限公司"}},
 	{text: "国家发展改革委副主任", want: []string{"国家发展改革委=国家发展和改革委员会"}},
 	// Names that end in a head, their left edge from the segmentation; bodies written relative to a place.
@@ -98,7 +98,7 @@ var orgExamples = []example{
 	{text: "北京航空航天大学宇航学院", want: []string{"北京航空航天大学=北京航空航天大学"}},
 	{text: "中国工程院院士", want: []string{"中国工程院=中国工程院"}},
 	{text: "中国人民解放军", want: []string{"中国人民解放军=中国人民解放军"}},
-	{text: "南方电网公司", want: []string{"南方电网公司=南方电网公司"}},
+	{text: "南方电网公司", want: []string{"南方电网公司=中国南方电网有限责任公司"}},
 	{text: "中远海运集团", want: []string{"中远海运集团=中国远洋海运集团有限公司"}},
 	{text: "央视新闻客户端", want: []string{"央视=中央广播电视总台"}},
 	{text: "澎湃新闻报道", want: []string{"澎湃新闻=澎湃新闻"}},
@@ -214,6 +214,10 @@ var orgExamples = []example{
 	{text: "全国人大常委会第十五次会议在京闭幕", want: []string{"全国人大常委会=全国人民代表大会常务委员会"}},
 	{text: "理想汽车、蔚来、小鹏汽车等新势力车企", want: []string{"理想汽车=理想汽车", "蔚来=蔚来集团", "小鹏汽车=小鹏汽车有限公司"}},
 	{text: "排头兵。\"保定高新区党工委副书记", want: []string{"保定高新区党工委=保定高新区党工委"}},
+	{text: "中国商飞公司宣布交付", want: []string{"中国商飞公司=中国商用飞机有限责任公司"}},
+	{text: "国务院总理作报告。美国国务院发言人回应", want: []string{"国务院=国务院", "美国国务院=美国国务院"}},
+	{text: "中国东方航空、中国国际航空和中国南方航空均已接收", want: []string{
+		"中国东方航空=中国东方航空股份有限公司", "中国国际航空=中国国际航空股份有限公司", "中国南方航空=中国南方航空股份有限公司"}},
 	// Negatives from other news: events, generic bodies, pronouns for companies.
 	{text: "有关部门负责人表示,将进一步优化营商环境", want: nil},
 	{text: "2025中国国际服务贸易交易会在北京举行", want: nil},
