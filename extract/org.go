@@ -8,6 +8,7 @@ import (
 
 	"github.com/cnie/cnie/datrie"
 	"github.com/cnie/cnie/lexicon"
+	"github.com/cnie/cnie/normalize"
 	"github.com/cnie/cnie/segment"
 )
 
@@ -112,7 +113,8 @@ func (x *OrgExtractor) loadNames() error {
 			for _, a := range append(strings.Split(r.Field(1), "|"), canon) {
 				a = strings.TrimSpace(a)
 				contextOnly := strings.HasPrefix(a, "~")
-				a = strings.TrimPrefix(a, "~")
+				// Aliases are matched in normalised text: （集团） is (集团) there.
+				a = normalize.New(strings.TrimPrefix(a, "~")).Text
 				if utf8.RuneCountInString(a) < 2 {
 					continue
 				}

@@ -218,6 +218,8 @@ var orgExamples = []example{
 	{text: "国务院总理作报告。美国国务院发言人回应", want: []string{"国务院=国务院", "美国国务院=美国国务院"}},
 	{text: "中国东方航空、中国国际航空和中国南方航空均已接收", want: []string{
 		"中国东方航空=中国东方航空股份有限公司", "中国国际航空=中国国际航空股份有限公司", "中国南方航空=中国南方航空股份有限公司"}},
+	{text: "豪威集成电路（集团）股份有限公司发布公告", want: []string{"豪威集成电路(集团)股份有限公司=豪威集成电路（集团）股份有限公司"}},
+	{text: "韦尔股份发布公告", want: []string{"韦尔股份=豪威集成电路（集团）股份有限公司"}},
 	// Negatives from other news: events, generic bodies, pronouns for companies.
 	{text: "有关部门负责人表示,将进一步优化营商环境", want: nil},
 	{text: "2025中国国际服务贸易交易会在北京举行", want: nil},
