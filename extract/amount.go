@@ -264,7 +264,7 @@ func (x *AmountExtractor) at(d *Doc, i int) (amount, bool) {
 		return amount{}, false // 3-5: a range, not a sign
 	}
 	if isASCIIAlnum(prev) || prev == '.' || prev == ':' || prev == '/' || prev == '第' ||
-		(number.IsDigit(prev) || number.IsUnit(prev)) && !isASCIIDigit(prev) || // inside a Chinese numeral: 第十四届 has no 四届
+		!isASCIIDigit(r) && (number.IsDigit(prev) || number.IsUnit(prev)) && !isASCIIDigit(prev) || // inside a Chinese numeral: 第十四届 has no 四届
 		(prev == '+' && i >= 2 && number.IsDigit(rune(text[i-2]))) {
 		return amount{}, false
 	}

@@ -63,6 +63,7 @@ var moneyExamples = []example{
 	{text: "投资3-5亿元", want: []string{"3=300000000 CNY", "5亿元=500000000 CNY"}},
 	{text: "预计50亿至80亿元", want: []string{"50亿=5000000000 CNY", "80亿元=8000000000 CNY"}},
 	{text: "每股2至3元", want: []string{"2=2 CNY", "3元=3 CNY"}},
+	{text: "2026年5月6日 星期六\n95家中外产业园区发布", want: []string{"95家=95 家"}}, // a numeral before the line break
 	// negatives
 	{text: "第十四届全国人民代表大会第三次会议", want: nil},
 	{text: "签署560亿投资协议", want: nil},

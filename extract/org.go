@@ -33,6 +33,7 @@ type OrgExtractor struct {
 	canonical map[string]string   // every alias, spotted or context-only, -> canonical
 	fullName  map[string]bool     // every canonical name
 	heads     wordSet             // heads (有限公司, 大学, 委…)
+	headFirst runeSet             // the heads' first runes: few, so most positions are passed at a glance
 	head      map[string]headInfo // head -> its kind
 	context   map[string]string   // context word -> role (lexicon/org_context.tsv)
 	places    map[string]bool     // place names, full and short (lexicon/places.tsv)
@@ -67,6 +68,7 @@ func NewOrgs(seg *segment.Segmenter, countries *CountryExtractor) (*OrgExtractor
 			return nil, fmt.Errorf("lexicon: org_heads.tsv:%d: strength %q is not strong, weak or not", r.Line, s)
 		}
 		heads = append(heads, h)
+		x.headFirst.add(firstRune(h))
 		x.head[h] = headInfo{strength: s, part: r.Field(2) == "part"}
 	}
 	if x.heads, err = newWordSet(heads); err != nil {

@@ -15,9 +15,12 @@ func (x *OrgExtractor) headNames(d *Doc, found []Mention, known map[int]int) []M
 	text := d.Text
 	floor := 0 // a name starts after the previous one ends (市委市政府)
 	for i := 0; i < len(text); {
-		h := x.heads.longest(text[i:])
+		r, size := utf8.DecodeRuneInString(text[i:])
+		h := ""
+		if x.headFirst.has(r) {
+			h = x.heads.longest(text[i:])
+		}
 		if h == "" {
-			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			continue
 		}
