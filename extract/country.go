@@ -106,9 +106,9 @@ func (x *CountryExtractor) Extract(d *Doc, dst []Mention) []Mention {
 
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if covered[i] {
+		if covered[i] || r != '华' && x.abbrev[r] == nil {
 			i += size
-			continue
+			continue // the rules below start at 华 or an abbreviation only
 		}
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		switch {
