@@ -151,8 +151,10 @@ func (x *OrgExtractor) Extract(d *Doc, dst []Mention) []Mention {
 	found = x.headNames(d, found, known)
 	n := len(found)
 	found = x.listNames(d, found)
-	found = x.bylines(d, found)
+	// A list member repeats through the article; an outlet's name does not
+	// (天津发布 of a credit line is 天津|发布 "Tianjin released" in a sentence).
 	found = x.contextRepeats(d, found, n)
+	found = x.bylines(d, found)
 	found = x.definedAliases(d, found)
 	for i := range found {
 		if found[i].Canonical == "" {

@@ -272,7 +272,7 @@ func (x *OrgExtractor) outletAt(s string) int {
 }
 
 // contextRepeats finds every other use of the names in found[from:], which
-// only their context showed to be organisations (list members, outlets):
+// only their context showed to be organisations (list members):
 // standing as a word of its own, each is the same organisation.
 func (x *OrgExtractor) contextRepeats(d *Doc, found []Mention, from int) []Mention {
 	text := d.Text

@@ -220,6 +220,7 @@ var orgExamples = []example{
 		"中国东方航空=中国东方航空股份有限公司", "中国国际航空=中国国际航空股份有限公司", "中国南方航空=中国南方航空股份有限公司"}},
 	{text: "豪威集成电路（集团）股份有限公司发布公告", want: []string{"豪威集成电路(集团)股份有限公司=豪威集成电路（集团）股份有限公司"}},
 	{text: "韦尔股份发布公告", want: []string{"韦尔股份=豪威集成电路（集团）股份有限公司"}},
+	{text: "天津发布了新政策。\n\n©天津发布", want: []string{"天津发布=天津发布"}}, // the credit line only
 	// Negatives from other news: events, generic bodies, pronouns for companies.
 	{text: "有关部门负责人表示,将进一步优化营商环境", want: nil},
 	{text: "2025中国国际服务贸易交易会在北京举行", want: nil},
