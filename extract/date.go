@@ -306,7 +306,7 @@ func (x *DateExtractor) expr(text string, i int, ctx *point) (point, int, bool) 
 			w    string
 			kind int
 		}{{"初", kYearStart}, {"底", kYearEnd}, {"末", kYearEnd}, {"内", kYear}} {
-			if strings.HasPrefix(after, w.w) && !startsWord(after[len(w.w):]) {
+			if strings.HasPrefix(after, w.w) && !yearPartWord(after) {
 				return point{kind: w.kind, abs: true, year: p.year}, j + len(w.w), true
 			}
 		}
@@ -361,11 +361,17 @@ dayAlone:
 	return point{}, 0, false
 }
 
-// startsWord reports whether s goes on with a character that would make the
-// 初 of 2024年初 the start of another word (初步, 初心, 末期).
-func startsWord(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return isCJKRune(r) && !strings.ContainsRune("以至到前后起开就的将", r)
+// yearPartWord reports whether the 初, 底, 末 or 内 after a year starts a word
+// of its own (2024年初步统计, 年内容, 年底线), not the part of the year that
+// 2027年底建成 and 2025年初以来 name.
+func yearPartWord(s string) bool {
+	for _, w := range []string{"初步", "初级", "初心", "初衷", "初始", "初次", "初见", "初具", "初显", "内容", "内部", "内地", "内外", "内涵",
+		"内需", "内阁", "内蒙", "底线", "底层", "底部", "底气", "底座", "底色", "末端", "末梢", "末期"} {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // followsDuration reports text after N年 that makes it a span of years, not
