@@ -25,6 +25,7 @@ var moneyExamples = []example{
 	{text: "5000欧元和200英镑", want: []string{"5000欧元=5000 EUR", "200英镑=200 GBP"}},
 	{text: "共1500万卢布", want: []string{"1500万卢布=15000000 RUB"}},
 	{text: "亏损3000万港元", want: []string{"3000万港元=30000000 HKD"}},
+	{text: "定存单5306亿台币", want: []string{"5306亿台币=530600000000 TWD"}},
 	{text: "融资5千万元", want: []string{"5千万元=50000000 CNY"}},
 	{text: "日元贬值，换得100万日元", want: []string{"100万日元=1000000 JPY"}},
 	{text: "合同金额2.5亿坚戈", want: []string{"2.5亿坚戈=250000000 KZT"}},
