@@ -118,6 +118,9 @@ func Scan(s string, stopAt func(i int) bool) (e Expr, ok bool) {
 			if stopAt != nil && stopAt(i) {
 				goto done
 			}
+			if last := len(toks) - 1; last >= 0 && toks[last].run == 2 && consecutivePair(toks[last].num) {
+				return Expr{}, false // 二三十, 三五百: a rough range, not 230 or 350
+			}
 			toks = append(toks, token{unit: units[r]})
 			i += size
 		case (r == '多' || r == '余' || r == '几') && len(toks) > 0 && !e.Over:
@@ -135,6 +138,15 @@ func Scan(s string, stopAt func(i int) bool) (e Expr, ok bool) {
 			last := &toks[len(toks)-1]
 			last.num = new(big.Rat).Add(last.num, frac)
 			last.run = 0
+			dig.WriteString(s[i : i+size+l])
+			i += size + l
+		case r == '点' && len(toks) > 0 && toks[len(toks)-1].unit == 10:
+			// 一百二十点五: the decimal point after 十.
+			frac, l := chineseFraction(s[i+size:])
+			if l == 0 {
+				goto done
+			}
+			toks = append(toks, token{num: frac})
 			dig.WriteString(s[i : i+size+l])
 			i += size + l
 		default:
@@ -163,6 +175,16 @@ done:
 	}
 	e.Digits = dig.String()
 	return e, true
+}
+
+// consecutivePair reports a two-digit run whose digits are neighbours (二三,
+// 两三, 七八) or the idiom 三五: before a unit it is a rough range.
+func consecutivePair(n *big.Rat) bool {
+	if n == nil || !n.IsInt() {
+		return false
+	}
+	v := n.Num().Int64()
+	return v >= 12 && v <= 89 && v%10 == v/10+1 || v == 35
 }
 
 // digitRun reports a Chinese digit (not a unit).
