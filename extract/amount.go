@@ -316,6 +316,11 @@ func (x *AmountExtractor) at(d *Doc, i int) (amount, bool) {
 		if k == kindTenth {
 			c.value = c.value.Mul(number.FromInt(10))
 			c.unit = "percent"
+			if strings.HasPrefix(text[c.end:], "半") && !x.wordContinues(d, c.start, c.end+len("半")) {
+				// 三成半: a half tenth more, 35 percent.
+				c.value = number.FromRat(new(big.Rat).Add(c.value.Rat(), big.NewRat(5, 1)))
+				c.end += len("半")
+			}
 		}
 	}
 	return c, true

@@ -95,6 +95,8 @@ var percentExamples = []example{
 	{text: "增长3-5%", want: []string{"3=3 percent", "5%=5 percent"}},
 	{text: "由7.1%提高到13%", want: []string{"7.1%=7.1 percent", "13%=13 percent"}},
 	{text: "九成企业", want: []string{"九成=90 percent"}},
+	{text: "占比约三成半", want: []string{"三成半=35 percent approx"}},
+	{text: "三成半导体企业", want: []string{"三成=30 percent"}},
 	{text: "占比7.2成", want: []string{"7.2成=72 percent"}},
 	{text: "约占国内生产总值的四分之一", want: []string{"四分之一=25 percent"}},
 	{text: "三分之二的人", want: []string{"三分之二=66.6666666666667 percent"}},
