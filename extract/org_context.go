@@ -29,9 +29,7 @@ func (x *OrgExtractor) listNames(d *Doc, found []Mention) []Mention {
 		if !d.Boundary(p) || !x.listTailAt(d, i) {
 			continue
 		}
-		for _, m := range x.listMembers(d, p) {
-			found = append(found, m)
-		}
+		found = append(found, x.listMembers(d, p)...)
 	}
 	return found
 }
