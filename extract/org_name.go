@@ -99,7 +99,8 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 	}
 	for k := k0; k >= 0; k-- {
 		t := d.Tokens[k]
-		if t.Start < floor && t.End == floor && len(found) > 0 && found[len(found)-1].End == floor && x.hasContent(parts) {
+		if t.Start < floor && t.End == floor && len(found) > 0 && found[len(found)-1].End == floor &&
+			(x.hasContent(parts) || universityUnit(text[found[len(found)-1].Start:floor], head)) {
 			// The name holds the organisation named just before: 天津医科
 			// 大学|肿瘤医院 (but 市委|市政府 are two bodies).
 			floor = found[len(found)-1].Start
@@ -163,8 +164,10 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 		if x.context[w] == "not-start" {
 			break
 		}
-		if len(parts) > 0 && (w == "和" && govHead(head) || w == "驻" && strings.HasSuffix(head, "馆")) {
-			// 工业和信息化厅, 中国驻美国大使馆.
+		if len(parts) > 0 && !afterKnown && ((w == "和" || w == "与") && (govHead(head) || researchHead(head)) && !x.anyPlace(parts) ||
+			w == "驻" && strings.HasSuffix(head, "馆")) {
+			// 工业和信息化厅, 生物能源与过程研究所 (two fields, before any
+			// place: 天津市|委 ends at its place), 中国驻美国大使馆.
 			parts = append(parts, namePart{t.Start, w, "x"})
 			continue
 		}
@@ -187,7 +190,8 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 	// The name does not start with a verb or a function character.
 	for len(parts) > 0 {
 		p := parts[len(parts)-1]
-		if (p.pos == "v" || p.pos == "vn" && len(parts) > 1 && x.placeLike(parts[len(parts)-2])) && !x.placeLike(p) {
+		if (p.pos == "v" || p.pos == "vn" && len(parts) > 1 && x.placeLike(parts[len(parts)-2])) && !x.placeLike(p) ||
+			p.w == "和" || p.w == "与" || p.w == "驻" {
 			parts = parts[:len(parts)-1]
 			continue
 		}
@@ -254,6 +258,16 @@ func (x *OrgExtractor) placeEndingAt(d *Doc, k, floor int) int {
 	return k
 }
 
+// anyPlace reports whether one of the parts is a place or a known name.
+func (x *OrgExtractor) anyPlace(parts []namePart) bool {
+	for _, p := range parts {
+		if x.placeLike(p) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasContent reports whether the parts hold a word that is not a place.
 func (x *OrgExtractor) hasContent(parts []namePart) bool {
 	for _, p := range parts {
@@ -282,6 +296,19 @@ func (x *OrgExtractor) headEndsWordAt(d *Doc, i int) bool {
 // the head its last.
 func bodyWord(w, pos string, headLast bool) bool {
 	return headLast && utf8.RuneCountInString(w) >= 3 && (pos == "n" || pos == "nt" || pos == "j" || pos == "nz" || pos == "")
+}
+
+// researchHead reports whether a head ends an institute's name, which may
+// join two fields with 与 or 和 (量子信息与量子科技创新研究院).
+func researchHead(h string) bool {
+	return strings.HasPrefix(h, "研究") || h == "实验室" || h == "学院"
+}
+
+// universityUnit reports whether a name ending in head is a unit of the
+// university named just before it (四川大学|华西医院, 清华大学|化学系).
+func universityUnit(prev, head string) bool {
+	return (strings.HasSuffix(prev, "大学") || strings.HasSuffix(prev, "学院")) &&
+		(strings.HasSuffix(head, "医院") || strings.HasSuffix(head, "学院") || researchHead(head))
 }
 
 // govHead reports whether a head ends a government body's name, which may
