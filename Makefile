@@ -6,7 +6,7 @@ BIN     := bin/cnie
 
 # Floors on the seed gold: what the extractors reach now. Raise them as the
 # extractors improve; never lower them to pass.
-FLOORS  := strict:money=1.0,value:money=1.0,strict:percent=1.0,value:percent=1.0,strict:quantity=1.0,value:quantity=1.0,strict:date=1.0,value:date=1.0,strict:country=1.0,value:country=1.0,docset:country=1.0,strict:org=0.96,value:org=0.95,lenient:org=0.98,docset:org=0.91
+FLOORS  := strict:money=1.0,value:money=1.0,strict:percent=1.0,value:percent=1.0,strict:quantity=1.0,value:quantity=1.0,strict:date=1.0,value:date=1.0,strict:country=1.0,value:country=1.0,docset:country=1.0,strict:org=0.965,value:org=0.955,lenient:org=0.985,docset:org=0.915
 
 .PHONY: all build run test test-long bench vet fmt-check eval-seeds clean
 

@@ -29,15 +29,16 @@ import (
 //
 // Build it with NewOrgs; it is safe for concurrent use.
 type OrgExtractor struct {
-	aliases   wordSet             // aliases spotted in text
-	canonical map[string]string   // every alias, spotted or context-only, -> canonical
-	fullName  map[string]bool     // every canonical name
-	heads     wordSet             // heads (有限公司, 大学, 委…)
-	headFirst runeSet             // the heads' first runes: few, so most positions are passed at a glance
-	head      map[string]headInfo // head -> its kind
-	context   map[string]string   // context word -> role (lexicon/org_context.tsv)
-	places    map[string]bool     // place names, full and short (lexicon/places.tsv)
-	countries *CountryExtractor   // a state's name is a place
+	aliases    wordSet             // aliases spotted in text
+	canonical  map[string]string   // every alias, spotted or context-only, -> canonical
+	fullName   map[string]bool     // every canonical name
+	heads      wordSet             // heads (有限公司, 大学, 委…)
+	headFirst  runeSet             // the heads' first runes: few, so most positions are passed at a glance
+	head       map[string]headInfo // head -> its kind
+	context    map[string]string   // context word -> role (lexicon/org_context.tsv)
+	appositive map[string]bool     // kinds of company written before a name (民营企业)
+	places     map[string]bool     // place names, full and short (lexicon/places.tsv)
+	countries  *CountryExtractor   // a state's name is a place
 }
 
 // headInfo is what lexicon/org_heads.tsv says of a head.
@@ -52,7 +53,7 @@ type headInfo struct {
 // naming both lines.
 func NewOrgs(seg *segment.Segmenter, countries *CountryExtractor) (*OrgExtractor, error) {
 	x := &OrgExtractor{canonical: map[string]string{}, fullName: map[string]bool{},
-		head: map[string]headInfo{}, context: map[string]string{},
+		head: map[string]headInfo{}, context: map[string]string{}, appositive: map[string]bool{},
 		places: map[string]bool{}, countries: countries}
 	if err := x.loadNames(); err != nil {
 		return nil, err
@@ -78,6 +79,10 @@ func NewOrgs(seg *segment.Segmenter, countries *CountryExtractor) (*OrgExtractor
 		return nil, err
 	}
 	for _, r := range rows {
+		if r.Fields[1] == "appositive" {
+			x.appositive[r.Fields[0]] = true // also a list tail (龙头企业)
+			continue
+		}
 		x.context[r.Fields[0]] = r.Fields[1]
 	}
 	if rows, err = lexicon.Read("places.tsv", 1, 3); err != nil {
@@ -151,6 +156,7 @@ func (x *OrgExtractor) Extract(d *Doc, dst []Mention) []Mention {
 	found = x.headNames(d, found, known)
 	n := len(found)
 	found = x.listNames(d, found)
+	found = x.appositives(d, found)
 	// A list member repeats through the article; an outlet's name does not
 	// (天津发布 of a credit line is 天津|发布 "Tianjin released" in a sentence).
 	found = x.contextRepeats(d, found, n)

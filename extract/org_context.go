@@ -34,6 +34,54 @@ func (x *OrgExtractor) listNames(d *Doc, found []Mention) []Mention {
 	return found
 }
 
+// appositives finds a company's name written straight after a word for its
+// kind (天津民营企业明源丝路在乌兹别克斯坦建成): a brand the dictionary does
+// not know, so that the segmenter splits it into single characters, of two to
+// eight characters, ending before a preposition, conjunction, 的 or
+// punctuation.
+func (x *OrgExtractor) appositives(d *Doc, found []Mention) []Mention {
+	text := d.Text
+	for k, t := range d.Tokens {
+		if !x.appositive[text[t.Start:t.End]] {
+			continue
+		}
+		start, end, brand := -1, -1, false
+		for j := k + 1; j < len(d.Tokens) && j <= k+5; j++ {
+			u := d.Tokens[j]
+			w := text[u.Start:u.End]
+			if nameEnd[w] || !isCJKText(w) {
+				if start >= 0 {
+					end = u.Start
+				}
+				break
+			}
+			if u.Pos == "v" || hasAnyPrefix(u.Pos, "p", "c", "u", "r", "d", "m", "q", "t", "f") {
+				break // a verb or a function word: a sentence, not a name
+			}
+			if start < 0 {
+				start = u.Start
+			}
+			if utf8.RuneCountInString(w) == 1 || u.Pos == "" || u.Pos == "nz" {
+				brand = true
+			}
+		}
+		if start < 0 || end < 0 || !brand {
+			continue
+		}
+		if n := utf8.RuneCountInString(text[start:end]); n < 2 || n > 8 || x.placeName(text[start:end]) {
+			continue
+		}
+		found = append(found, Mention{Type: Org, Start: start, End: end})
+	}
+	return found
+}
+
+// nameEnd holds the words that end a name written after its kind.
+var nameEnd = map[string]bool{
+	"在": true, "于": true, "将": true, "已": true, "正": true, "与": true, "和": true, "的": true,
+	"是": true, "也": true, "还": true, "则": true, "已经": true, "正在": true, "近日": true, "日前": true,
+}
+
 // listTailAt reports whether a noun for organisations follows 等 at i, after
 // at most a few modifiers (多家, 一批, 省内龙头, 30余家).
 func (x *OrgExtractor) listTailAt(d *Doc, i int) bool {

@@ -227,7 +227,13 @@ var orgExamples = []example{
 	{text: "中国信息通信研究院与华为研究院合作", want: []string{"中国信息通信研究院=中国信息通信研究院", "华为研究院=华为研究院"}},
 	{text: "省发展改革委和省工信厅", want: []string{"省发展改革委=省发展改革委", "省工信厅=省工信厅"}},
 	{text: "北京大学和清华大学联合", want: []string{"北京大学=北京大学", "清华大学=清华大学"}},
+	{text: "天津民营企业明源丝路在乌兹别克斯坦建成工业园。乌中明源丝路自由贸易特区", want: []string{"明源丝路=明源丝路", "明源丝路=明源丝路"}},
+	{text: "龙头企业宁德时代在当地投资", want: []string{"宁德时代=宁德时代新能源科技股份有限公司"}},
 	// Negatives from other news: events, generic bodies, pronouns for companies.
+	{text: "民营企业在发展中遇到困难", want: nil},
+	{text: "民营企业数量增长较快", want: nil},
+	{text: "科技企业孵化器的建设", want: nil},
+	{text: "外资企业对华投资保持稳定", want: nil},
 	{text: "有关部门负责人表示,将进一步优化营商环境", want: nil},
 	{text: "2025中国国际服务贸易交易会在北京举行", want: nil},
 	{text: "举办了数字经济论坛、金融服务峰会等活动", want: nil},
