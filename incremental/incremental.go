@@ -121,7 +121,7 @@ type batchFile struct {
 	f         *os.File
 	zw        *gzip.Writer
 	w         *bufio.Writer
-	enc       *json.Encoder
+	line      []byte // the record being written, reused
 	arts      []state.Article
 	opened    time.Time
 }
@@ -388,7 +388,8 @@ func (r *Run) Record(rec *record.Record) error {
 		}
 	}
 	b := r.cur
-	if err := b.enc.Encode(rec); err != nil {
+	b.line = append(rec.AppendJSON(b.line[:0]), '\n')
+	if _, err := b.w.Write(b.line); err != nil {
 		return r.setFailed(fmt.Errorf("writing %s: %w", b.tmp, err))
 	}
 	b.arts = append(b.arts, state.Article{DocID: rec.DocID, SHA256: rec.SHA256})
@@ -426,8 +427,6 @@ func (r *Run) open() error {
 		w = b.zw
 	}
 	b.w = bufio.NewWriterSize(w, 256<<10)
-	b.enc = json.NewEncoder(b.w)
-	b.enc.SetEscapeHTML(false)
 	r.cur = b
 	return nil
 }

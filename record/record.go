@@ -5,7 +5,6 @@ package record
 
 import (
 	_ "embed"
-	"encoding/json"
 	"strconv"
 
 	"github.com/cnie/cnie/extract/number"
@@ -76,7 +75,11 @@ var fields = map[string][]string{
 
 // MarshalJSON writes the entity with the value fields of its type.
 func (e Entity) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 128)
+	return e.appendJSON(make([]byte, 0, 128)), nil
+}
+
+// appendJSON appends the entity's JSON object to b.
+func (e *Entity) appendJSON(b []byte) []byte {
 	b = append(b, `{"type":`...)
 	b = appendString(b, e.Type)
 	b = append(b, `,"start":`...)
@@ -99,7 +102,7 @@ func (e Entity) MarshalJSON() ([]byte, error) {
 		}
 		b = appendNullable(b, e.field(f))
 	}
-	return append(b, '}'), nil
+	return append(b, '}')
 }
 
 func (e *Entity) field(name string) string {
@@ -133,9 +136,10 @@ func appendNullable(b []byte, s string) []byte {
 	return appendString(b, s)
 }
 
+// appendString writes an entity's string as json.Marshal does, <, > and &
+// escaped: what records have always held.
 func appendString(b []byte, s string) []byte {
-	q, _ := json.Marshal(s) // never fails for a string
-	return append(b, q...)
+	return appendJSONString(b, s, true)
 }
 
 // Error is written for an input that gave no record: which file (and line,

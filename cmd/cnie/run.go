@@ -103,15 +103,16 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	prog := newProgress(stderr, *quiet)
-	enc := json.NewEncoder(recOut)
-	enc.SetEscapeHTML(false)
+	var line []byte // one record's line, reused: records are written from one goroutine
 	errEnc := json.NewEncoder(errOut)
 	errEnc.SetEscapeHTML(false)
 	writeRecord := func(r *record.Record) error {
 		if *flat {
 			return writeFlat(recOut, r)
 		}
-		return enc.Encode(r)
+		line = append(r.AppendJSON(line[:0]), '\n')
+		_, err := recOut.Write(line)
+		return err
 	}
 	if un.on() {
 		writeRecord = un.run.Record
