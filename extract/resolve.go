@@ -16,15 +16,21 @@ func Resolve(ms []Mention) []Mention {
 	for i := range ms {
 		size = max(size, ms[i].End)
 	}
-	slices.SortStableFunc(ms, func(a, b Mention) int {
+	// Sort indices, not mentions: a Mention is a large struct.
+	order := make([]int32, len(ms))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int {
 		return cmp.Or(
-			cmp.Compare(b.Len(), a.Len()),
-			cmp.Compare(a.Start, b.Start),
+			cmp.Compare(ms[b].Len(), ms[a].Len()),
+			cmp.Compare(ms[a].Start, ms[b].Start),
 		)
 	})
 	taken := map[Type]*bitset{}
-	kept := ms[:0]
-	for _, m := range ms {
+	kept := order[:0]
+	for _, i := range order {
+		m := &ms[i]
 		b := taken[m.Type]
 		if b == nil {
 			b = newBitset(size)
@@ -34,24 +40,29 @@ func Resolve(ms []Mention) []Mention {
 			continue
 		}
 		b.set(m.Start, m.End)
-		kept = append(kept, m)
+		kept = append(kept, i)
 	}
 	out := kept[:0]
-	for _, m := range kept {
+	for _, i := range kept {
+		m := &ms[i]
 		if m.Type == Quantity && (taken[Money].any(m.Start, m.End) ||
 			taken[Percent].any(m.Start, m.End) || taken[Date].any(m.Start, m.End)) {
 			continue
 		}
-		out = append(out, m)
+		out = append(out, i)
 	}
-	slices.SortStableFunc(out, func(a, b Mention) int {
+	slices.SortStableFunc(out, func(a, b int32) int {
 		return cmp.Or(
-			cmp.Compare(a.Start, b.Start),
-			cmp.Compare(b.End, a.End),
-			cmp.Compare(a.Type, b.Type),
+			cmp.Compare(ms[a].Start, ms[b].Start),
+			cmp.Compare(ms[b].End, ms[a].End),
+			cmp.Compare(ms[a].Type, ms[b].Type),
 		)
 	})
-	return out
+	res := make([]Mention, len(out))
+	for k, i := range out {
+		res[k] = ms[i]
+	}
+	return append(ms[:0], res...)
 }
 
 // bitset marks the bytes of the text that kept mentions of one type cover.
