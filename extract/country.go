@@ -23,6 +23,9 @@ type CountryExtractor struct {
 	// abbrev maps a one-character abbreviation to its states; the first is
 	// its default when the document names none of them in full.
 	abbrev map[rune][]string
+	// abbrevs and firsts are the abbreviations and the first runes of the
+	// names, as sets: most runes of a text are neither, at a glance.
+	abbrevs, firsts runeSet
 	// pairContext are words that follow a pair without 中 (冲突, 关系).
 	pairContext map[rune][]string
 	seg         *segment.Segmenter
@@ -57,6 +60,7 @@ func NewCountries(seg *segment.Segmenter) (*CountryExtractor, error) {
 			}
 			if _, dup := x.code[a]; !dup {
 				aliases = append(aliases, a)
+				x.firsts.add(firstRune(a))
 			}
 			x.code[a] = code
 		}
@@ -67,8 +71,10 @@ func NewCountries(seg *segment.Segmenter) (*CountryExtractor, error) {
 			}
 			if r.Field(5) == "default" {
 				x.abbrev[c] = append([]string{code}, x.abbrev[c]...)
+				x.abbrevs.add(c)
 			} else {
 				x.abbrev[c] = append(x.abbrev[c], code)
+				x.abbrevs.add(c)
 			}
 		}
 	}
@@ -88,9 +94,12 @@ func (x *CountryExtractor) Extract(d *Doc, dst []Mention) []Mention {
 	named := map[string]bool{}           // codes the document names in full
 	var full []Mention
 	for i := 0; i < len(text); {
-		a := x.aliases.longest(text[i:])
+		r, size := utf8.DecodeRuneInString(text[i:])
+		a := ""
+		if x.firsts.has(r) {
+			a = x.aliases.longest(text[i:])
+		}
 		if a == "" || !x.standsAlone(text, i, a) {
-			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			continue
 		}
@@ -106,7 +115,7 @@ func (x *CountryExtractor) Extract(d *Doc, dst []Mention) []Mention {
 
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if covered[i] || r != '华' && x.abbrev[r] == nil {
+		if covered[i] || r != '华' && !x.abbrevs.has(r) {
 			i += size
 			continue // the rules below start at 华 or an abbreviation only
 		}
@@ -177,7 +186,7 @@ func (x *CountryExtractor) standsAlone(text string, i int, a string) bool {
 	return true
 }
 
-func (x *CountryExtractor) isAbbrev(r rune) bool { return x.abbrev[r] != nil }
+func (x *CountryExtractor) isAbbrev(r rune) bool { return x.abbrevs.has(r) }
 
 // Names reports whether s holds the full name or an alias of a state
 // (哈萨克斯坦研究中心 does): the test the organisation extractor needs,
