@@ -459,6 +459,32 @@ func nowadays(after string) bool {
 // 今天, 昨天, 本周, 上个月, 月底, N年前, and the year periods with no year
 // (上半年, 一季度, 年底).
 func relative(s string) (point, int, bool) {
+	switch r, _ := utf8.DecodeRuneInString(s); r {
+	case '今', '昨', '前', '明', '后', '本', '这', '上', '下', '月':
+		if q, n, ok := relativeWord(s); ok {
+			return q, n, true
+		}
+	}
+	// N年前, N个月前, N天前.
+	if n, l, ok := smallNumber(s, 200); ok {
+		for _, u := range []struct {
+			w    string
+			kind int
+		}{{"年前", kYear}, {"个月前", kRelMonth}, {"天前", kRelDay}, {"周前", kWeek}} {
+			if strings.HasPrefix(s[l:], u.w) {
+				return point{kind: u.kind, rel: -n}, l + len(u.w), true
+			}
+		}
+	}
+	if q, n, ok := yearPeriod(s, false); ok {
+		return q, n, true
+	}
+	return point{}, 0, false
+}
+
+// relativeWord reads the words of relative that start with 今, 昨, 前, 明,
+// 后, 本, 这, 上, 下 or 月.
+func relativeWord(s string) (point, int, bool) {
 	for _, w := range []struct {
 		w    string
 		kind int
@@ -481,20 +507,6 @@ func relative(s string) (point, int, bool) {
 			part = 1
 		}
 		return point{kind: kRelMonthPart, a: part}, len("月初"), true
-	}
-	// N年前, N个月前, N天前.
-	if n, l, ok := smallNumber(s, 200); ok {
-		for _, u := range []struct {
-			w    string
-			kind int
-		}{{"年前", kYear}, {"个月前", kRelMonth}, {"天前", kRelDay}, {"周前", kWeek}} {
-			if strings.HasPrefix(s[l:], u.w) {
-				return point{kind: u.kind, rel: -n}, l + len(u.w), true
-			}
-		}
-	}
-	if q, n, ok := yearPeriod(s, false); ok {
-		return q, n, true
 	}
 	return point{}, 0, false
 }
@@ -595,11 +607,24 @@ func cnDigit(r rune) (int, bool) {
 	switch r {
 	case '〇', '零':
 		return 0, true
-	case '两':
+	case '一':
+		return 1, true
+	case '二', '两':
 		return 2, true
-	}
-	if i := strings.IndexRune("一二三四五六七八九", r); i >= 0 {
-		return i/len("一") + 1, true
+	case '三':
+		return 3, true
+	case '四':
+		return 4, true
+	case '五':
+		return 5, true
+	case '六':
+		return 6, true
+	case '七':
+		return 7, true
+	case '八':
+		return 8, true
+	case '九':
+		return 9, true
 	}
 	return 0, false
 }
@@ -607,7 +632,11 @@ func cnDigit(r rune) (int, bool) {
 func isCNDigit(r rune) bool { _, ok := cnDigit(r); return ok }
 
 func isNumeral(r rune) bool {
-	return r >= '0' && r <= '9' || strings.ContainsRune("〇零一二两三四五六七八九十百千万亿", r)
+	switch r {
+	case '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+		return true
+	}
+	return r >= '0' && r <= '9'
 }
 
 func isCJKRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
