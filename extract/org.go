@@ -34,6 +34,7 @@ type OrgExtractor struct {
 	fullName   map[string]bool     // every canonical name
 	heads      wordSet             // heads (有限公司, 大学, 委…)
 	headFirst  runeSet             // the heads' first runes: few, so most positions are passed at a glance
+	aliasFirst runeSet             // the spotted aliases\' first runes
 	head       map[string]headInfo // head -> its kind
 	context    map[string]string   // context word -> role (lexicon/org_context.tsv)
 	appositive map[string]bool     // kinds of company written before a name (民营企业)
@@ -135,6 +136,7 @@ func (x *OrgExtractor) loadNames() error {
 				x.canonical[a], where[a] = canon, at
 				if !contextOnly {
 					spotted = append(spotted, a)
+					x.aliasFirst.add(firstRune(a))
 				}
 			}
 		}
@@ -181,9 +183,12 @@ func (x *OrgExtractor) Extract(d *Doc, dst []Mention) []Mention {
 func (x *OrgExtractor) lexiconNames(d *Doc, found []Mention) []Mention {
 	text := d.Text
 	for i := 0; i < len(text); {
-		a := x.aliases.longest(text[i:])
+		r, size := utf8.DecodeRuneInString(text[i:])
+		a := ""
+		if x.aliasFirst.has(r) {
+			a = x.aliases.longest(text[i:])
+		}
 		if a == "" || !x.standsAsName(d, i, i+len(a), a) {
-			_, size := utf8.DecodeRuneInString(text[i:])
 			i += size
 			continue
 		}
