@@ -29,17 +29,18 @@ import (
 //
 // Build it with NewOrgs; it is safe for concurrent use.
 type OrgExtractor struct {
-	aliases    wordSet             // aliases spotted in text
-	canonical  map[string]string   // every alias, spotted or context-only, -> canonical
-	fullName   map[string]bool     // every canonical name
-	heads      wordSet             // heads (有限公司, 大学, 委…)
-	headFirst  runeSet             // the heads' first runes: few, so most positions are passed at a glance
-	aliasFirst runeSet             // the spotted aliases\' first runes
-	head       map[string]headInfo // head -> its kind
-	context    map[string]string   // context word -> role (lexicon/org_context.tsv)
-	appositive map[string]bool     // kinds of company written before a name (民营企业)
-	places     map[string]bool     // place names, full and short (lexicon/places.tsv)
-	countries  *CountryExtractor   // a state's name is a place
+	aliases            wordSet             // aliases spotted in text
+	canonical          map[string]string   // every alias, spotted or context-only, -> canonical
+	fullName           map[string]bool     // every canonical name
+	heads              wordSet             // heads (有限公司, 大学, 委…)
+	headFirst          runeSet             // the heads' first runes: few, so most positions are passed at a glance
+	aliasFirst         runeSet             // the spotted aliases\' first runes
+	head               map[string]headInfo // head -> its kind
+	context            map[string]string   // context word -> role (lexicon/org_context.tsv)
+	appositive         map[string]bool     // kinds of company written before a name (民营企业)
+	outlets, bylineNot []string            // context words of these roles, in file order
+	places             map[string]bool     // place names, full and short (lexicon/places.tsv)
+	countries          *CountryExtractor   // a state's name is a place
 }
 
 // headInfo is what lexicon/org_heads.tsv says of a head.
@@ -85,6 +86,12 @@ func NewOrgs(seg *segment.Segmenter, countries *CountryExtractor) (*OrgExtractor
 			continue
 		}
 		x.context[r.Fields[0]] = r.Fields[1]
+		switch r.Fields[1] {
+		case "outlet":
+			x.outlets = append(x.outlets, r.Fields[0])
+		case "byline-not":
+			x.bylineNot = append(x.bylineNot, r.Fields[0])
+		}
 	}
 	if rows, err = lexicon.Read("places.tsv", 1, 3); err != nil {
 		return nil, err

@@ -299,8 +299,8 @@ func (x *OrgExtractor) outletAt(s string) int {
 			best = e
 			continue
 		}
-		for w, role := range x.context {
-			if role == "outlet" && strings.HasSuffix(name, w) && len(name) > len(w) {
+		for _, w := range x.outlets {
+			if strings.HasSuffix(name, w) && len(name) > len(w) {
 				best = e
 				break
 			}
@@ -309,8 +309,8 @@ func (x *OrgExtractor) outletAt(s string) int {
 	if best == 0 {
 		return 0
 	}
-	for w, role := range x.context {
-		if role == "byline-not" && strings.HasPrefix(s, w) {
+	for _, w := range x.bylineNot {
+		if strings.HasPrefix(s, w) {
 			return 0
 		}
 	}
