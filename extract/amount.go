@@ -90,11 +90,7 @@ func NewAmounts() (*AmountExtractor, error) {
 	// An amount starts with a digit or a unit of a number (3, 三, 万), a sign,
 	// 百分之, 一半 or a currency prefix (US$).
 	x.starts = new(runeSet)
-	for r := rune(0); r < 0x10000; r++ {
-		if number.IsDigit(r) || number.IsUnit(r) {
-			x.starts.add(r)
-		}
-	}
+	x.starts.add(number.StartRunes()...)
 	x.starts.add('+', '-', '百', '一')
 	for r := range x.prefixWords {
 		x.starts.add(r)

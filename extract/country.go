@@ -23,9 +23,9 @@ type CountryExtractor struct {
 	// abbrev maps a one-character abbreviation to its states; the first is
 	// its default when the document names none of them in full.
 	abbrev map[rune][]string
-	// abbrevs and firsts are the abbreviations and the first runes of the
-	// names, as sets: most runes of a text are neither, at a glance.
-	abbrevs, firsts runeSet
+	// abbrevs holds the abbreviations as a set: most runes of a text are
+	// none, at a glance.
+	abbrevs runeSet
 	// pairContext are words that follow a pair without 中 (冲突, 关系).
 	pairContext map[rune][]string
 	seg         *segment.Segmenter
@@ -60,7 +60,6 @@ func NewCountries(seg *segment.Segmenter) (*CountryExtractor, error) {
 			}
 			if _, dup := x.code[a]; !dup {
 				aliases = append(aliases, a)
-				x.firsts.add(firstRune(a))
 			}
 			x.code[a] = code
 		}
@@ -71,11 +70,10 @@ func NewCountries(seg *segment.Segmenter) (*CountryExtractor, error) {
 			}
 			if r.Field(5) == "default" {
 				x.abbrev[c] = append([]string{code}, x.abbrev[c]...)
-				x.abbrevs.add(c)
 			} else {
 				x.abbrev[c] = append(x.abbrev[c], code)
-				x.abbrevs.add(c)
 			}
+			x.abbrevs.add(c)
 		}
 	}
 	if x.aliases, err = newWordSet(aliases); err != nil {
@@ -90,15 +88,12 @@ const visitVerbs = "对来驻访赴在离抵援涉"
 // Extract implements Extractor.
 func (x *CountryExtractor) Extract(d *Doc, dst []Mention) []Mention {
 	text := d.Text
-	covered := make([]bool, len(text)+1) // bytes inside a full-name mention
-	named := map[string]bool{}           // codes the document names in full
+	covered := newBitset(len(text)) // bytes inside a full-name mention
+	named := map[string]bool{}      // codes the document names in full
 	var full []Mention
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		a := ""
-		if x.firsts.has(r) {
-			a = x.aliases.longest(text[i:])
-		}
+		a := x.aliases.longestAt(text[i:], r)
 		if a == "" || !x.standsAlone(text, i, a) {
 			i += size
 			continue
@@ -106,16 +101,14 @@ func (x *CountryExtractor) Extract(d *Doc, dst []Mention) []Mention {
 		c := x.code[a]
 		full = append(full, Mention{Type: Country, Start: i, End: i + len(a), Code: c, Name: x.name[c]})
 		named[c] = true
-		for k := i; k < i+len(a); k++ {
-			covered[k] = true
-		}
+		covered.set(i, i+len(a))
 		i += len(a)
 	}
 	dst = append(dst, full...)
 
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if covered[i] || r != '华' && !x.abbrevs.has(r) {
+		if covered.has(i) || r != '华' && !x.abbrevs.has(r) {
 			i += size
 			continue // the rules below start at 华 or an abbreviation only
 		}
@@ -137,12 +130,12 @@ func (x *CountryExtractor) Extract(d *Doc, dst []Mention) []Mention {
 			// compounds are short: the run stops at six, which keeps a long
 			// run of abbreviation characters linear.
 			j := i
-			for n := 0; j < len(text) && !covered[j] && n < 6; n++ {
-				c, n := utf8.DecodeRuneInString(text[j:])
-				if x.abbrev[c] == nil || strings.HasPrefix(text[j+n:], "方") && j > i {
+			for runes := 0; j < len(text) && !covered.has(j) && runes < 6; runes++ {
+				c, size := utf8.DecodeRuneInString(text[j:])
+				if !x.abbrevs.has(c) || strings.HasPrefix(text[j+size:], "方") && j > i {
 					break
 				}
-				j += n
+				j += size
 			}
 			if utf8.RuneCountInString(text[i:j]) >= 2 && !x.isAbbrev(prev) && x.isPair(d, i, j) {
 				for k := i; k < j; {

@@ -33,8 +33,6 @@ type OrgExtractor struct {
 	canonical          map[string]string   // every alias, spotted or context-only, -> canonical
 	fullName           map[string]bool     // every canonical name
 	heads              wordSet             // heads (有限公司, 大学, 委…)
-	headFirst          runeSet             // the heads' first runes: few, so most positions are passed at a glance
-	aliasFirst         runeSet             // the spotted aliases\' first runes
 	head               map[string]headInfo // head -> its kind
 	context            map[string]string   // context word -> role (lexicon/org_context.tsv)
 	appositive         map[string]bool     // kinds of company written before a name (民营企业)
@@ -71,7 +69,6 @@ func NewOrgs(seg *segment.Segmenter, countries *CountryExtractor) (*OrgExtractor
 			return nil, fmt.Errorf("lexicon: org_heads.tsv:%d: strength %q is not strong, weak or not", r.Line, s)
 		}
 		heads = append(heads, h)
-		x.headFirst.add(firstRune(h))
 		x.head[h] = headInfo{strength: s, part: r.Field(2) == "part"}
 	}
 	if x.heads, err = newWordSet(heads); err != nil {
@@ -143,7 +140,6 @@ func (x *OrgExtractor) loadNames() error {
 				x.canonical[a], where[a] = canon, at
 				if !contextOnly {
 					spotted = append(spotted, a)
-					x.aliasFirst.add(firstRune(a))
 				}
 			}
 		}
@@ -154,14 +150,7 @@ func (x *OrgExtractor) loadNames() error {
 
 // Extract implements Extractor.
 func (x *OrgExtractor) Extract(d *Doc, dst []Mention) []Mention {
-	found := x.lexiconNames(d, nil)
-	known := map[int]int{} // end -> start of each lexicon name, with and without its sub-units
-	for _, m := range found {
-		known[m.End] = m.Start
-		if a := x.aliases.longest(d.Text[m.Start:]); a != "" {
-			known[m.Start+len(a)] = m.Start
-		}
-	}
+	found, known := x.lexiconNames(d)
 	found = x.headNames(d, found, known)
 	n := len(found)
 	found = x.listNames(d, found)
@@ -186,20 +175,20 @@ func (x *OrgExtractor) Extract(d *Doc, dst []Mention) []Mention {
 }
 
 // lexiconNames finds the lexicon's names, longest first, each with the
-// sub-units written after it (上合组织秘书处, 工信部规划司).
-func (x *OrgExtractor) lexiconNames(d *Doc, found []Mention) []Mention {
+// sub-units written after it (上合组织秘书处, 工信部规划司). known maps the
+// end of each name, with and without its sub-units, to its start.
+func (x *OrgExtractor) lexiconNames(d *Doc) (found []Mention, known map[int]int) {
 	text := d.Text
+	known = map[int]int{}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		a := ""
-		if x.aliasFirst.has(r) {
-			a = x.aliases.longest(text[i:])
-		}
+		a := x.aliases.longestAt(text[i:], r)
 		if a == "" || !x.standsAsName(d, i, i+len(a), a) {
 			i += size
 			continue
 		}
 		m := Mention{Type: Org, Start: i, End: i + len(a), Canonical: x.canonical[a]}
+		known[m.End] = m.Start
 		for {
 			end, ok := x.partAfter(d, m.End)
 			if !ok {
@@ -209,9 +198,10 @@ func (x *OrgExtractor) lexiconNames(d *Doc, found []Mention) []Mention {
 			m.End = end
 		}
 		found = append(found, m)
+		known[m.End] = m.Start
 		i = m.End
 	}
-	return found
+	return found, known
 }
 
 // standsAsName reports whether the alias text[s:e] stands as a name: it
@@ -292,7 +282,7 @@ func (x *OrgExtractor) isPlace(w, pos string) bool {
 	if pos == "ns" || x.places[w] {
 		return true
 	}
-	if x.countries != nil && x.countries.aliases.longest(w) == w {
+	if x.countryOnly(w) {
 		return true
 	}
 	switch w {
@@ -316,16 +306,33 @@ func firstRune(s string) rune {
 }
 
 // wordSet finds the longest of a fixed set of words that a text starts
-// with, in one walk of a double-array trie. The zero wordSet is empty.
-type wordSet struct{ t *datrie.Trie }
+// with, in one walk of a double-array trie. It keeps the words' first runes
+// too, so that a scan passes most positions at a glance (longestAt). The
+// zero wordSet is empty.
+type wordSet struct {
+	t     *datrie.Trie
+	first *runeSet
+}
 
 func newWordSet(words []string) (wordSet, error) {
 	t, err := datrie.New(words)
-	return wordSet{t}, err
+	first := new(runeSet)
+	for _, w := range words {
+		first.add(firstRune(w))
+	}
+	return wordSet{t, first}, err
 }
 
 // longest returns the longest word of the set that s starts with, or "".
 func (w wordSet) longest(s string) string { return s[:w.t.Longest(s)] }
+
+// longestAt is longest for a scan that has decoded r, the first rune of s.
+func (w wordSet) longestAt(s string, r rune) string {
+	if w.first == nil || !w.first.has(r) {
+		return ""
+	}
+	return w.longest(s)
+}
 
 // contained returns the word of the set that starts first in s, or "".
 func (w wordSet) contained(s string) string {

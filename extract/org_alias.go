@@ -54,6 +54,7 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 	type def struct{ short, canon string }
 	var defs []def
 	// A quoted name defined right after: “人工智能教育联盟”(以下简称“联盟”).
+	var taken *bitset
 	for i := 0; ; {
 		k := strings.Index(text[i:], "简称")
 		if k < 0 {
@@ -62,10 +63,17 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 		k += i
 		i = k + len("简称")
 		if s, e, ok := quotedBefore(text[:k]); ok {
-			if taken := coverage(len(text), found); !taken[s] && !taken[e-1] {
+			if taken == nil {
+				taken = coverage(len(text), found)
+			}
+			if !taken.has(s) && !taken.has(e-1) {
 				found = append(found, Mention{Type: Org, Start: s, End: e})
+				taken.set(s, e)
 			}
 		}
+	}
+	if taken == nil && !strings.Contains(text, "简称") {
+		return found // no definitions: the common case
 	}
 	for _, m := range found {
 		// The definition follows at once: a bounded window keeps the
@@ -95,7 +103,7 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 			}
 		}
 	}
-	taken := coverage(len(text), found)
+	taken = coverage(len(text), found)
 	for _, df := range defs {
 		for i := 0; ; {
 			k := strings.Index(text[i:], df.short)
@@ -104,7 +112,7 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 			}
 			s, e := i+k, i+k+len(df.short)
 			i = e
-			if taken[s] || taken[e-1] {
+			if taken.has(s) || taken.has(e-1) {
 				continue
 			}
 			m := Mention{Type: Org, Start: s, End: e, Canonical: df.canon}
@@ -113,9 +121,7 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 				m.End = end
 			}
 			found = append(found, m)
-			for j := m.Start; j < m.End; j++ {
-				taken[j] = true
-			}
+			taken.set(m.Start, m.End)
 		}
 	}
 	return found

@@ -68,7 +68,7 @@ func (x *OrgExtractor) appositives(d *Doc, found []Mention) []Mention {
 		if start < 0 || end < 0 || !brand {
 			continue
 		}
-		if n := utf8.RuneCountInString(text[start:end]); n < 2 || n > 8 || x.placeName(text[start:end]) {
+		if n := utf8.RuneCountInString(text[start:end]); n < 2 || n > 8 || x.isPlace(text[start:end], "") {
 			continue
 		}
 		found = append(found, Mention{Type: Org, Start: start, End: end})
@@ -164,17 +164,12 @@ func (x *OrgExtractor) listMembers(d *Doc, p int) []Mention {
 	}
 	var ms []Mention
 	for _, s := range spans {
-		if x.placeName(d.Text[s[0]:s[1]]) || x.commonNoun(d, s[0], s[1]) {
+		if x.isPlace(d.Text[s[0]:s[1]], "") || x.commonNoun(d, s[0], s[1]) {
 			continue // 北京; 30余所高校和华为…
 		}
 		ms = append(ms, Mention{Type: Org, Start: s[0], End: s[1]})
 	}
 	return ms
-}
-
-// placeName reports whether s is only a place's name (北京、上海等城市).
-func (x *OrgExtractor) placeName(s string) bool {
-	return x.isPlace(s, "") || x.countries != nil && x.countries.aliases.longest(s) == s
 }
 
 // commonNoun reports whether text[s:e] holds only common nouns and numbers
@@ -218,7 +213,7 @@ func (x *OrgExtractor) memberName(d *Doc, s, e int) bool {
 	if _, ok := x.canonical[squeezeSpace(name)]; ok {
 		return true
 	}
-	if x.placeName(name) {
+	if x.isPlace(name, "") {
 		return false // 北京、上海等城市
 	}
 	if h := x.headSuffix(name); h != "" && x.head[h].strength == "strong" && len(h) < len(name) {
@@ -345,25 +340,21 @@ func (x *OrgExtractor) contextRepeats(d *Doc, found []Mention, from int) []Menti
 			}
 			s, e := i+k, i+k+len(name)
 			i = e
-			if taken[s] || taken[e-1] || !d.Boundary(s) || !d.Boundary(e) {
+			if taken.has(s) || taken.has(e-1) || !d.Boundary(s) || !d.Boundary(e) {
 				continue
 			}
 			found = append(found, Mention{Type: Org, Start: s, End: e})
-			for j := s; j < e; j++ {
-				taken[j] = true
-			}
+			taken.set(s, e)
 		}
 	}
 	return found
 }
 
-// coverage marks the bytes of text that the mentions cover.
-func coverage(n int, ms []Mention) []bool {
-	taken := make([]bool, n+1)
+// coverage marks the bytes of a text of n bytes that the mentions cover.
+func coverage(n int, ms []Mention) *bitset {
+	taken := newBitset(n)
 	for _, m := range ms {
-		for k := m.Start; k < m.End; k++ {
-			taken[k] = true
-		}
+		taken.set(m.Start, m.End)
 	}
 	return taken
 }

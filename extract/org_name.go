@@ -16,10 +16,7 @@ func (x *OrgExtractor) headNames(d *Doc, found []Mention, known map[int]int) []M
 	floor := 0 // a name starts after the previous one ends (市委市政府)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		h := ""
-		if x.headFirst.has(r) {
-			h = x.heads.longest(text[i:])
-		}
+		h := x.heads.longestAt(text[i:], r)
 		if h == "" {
 			i += size
 			continue
@@ -31,9 +28,7 @@ func (x *OrgExtractor) headNames(d *Doc, found []Mention, known map[int]int) []M
 		}
 		m, ok := x.named(d, i, end, h, floor, known, found)
 		if !ok {
-			// A longer head may start inside this one (商务委|员会).
-			_, size := utf8.DecodeRuneInString(text[i:])
-			i += size
+			i += size // a longer head may start inside this one (商务委|员会)
 			continue
 		}
 		for {
@@ -232,7 +227,7 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 			return Mention{Type: Org, Start: hs, End: he}, true
 		}
 		return Mention{}, false
-	case x.countries != nil && x.countries.Names(name) && x.countryOnly(name) &&
+	case x.countryOnly(name) &&
 		(utf8.RuneCountInString(head) == 1 || head == "公司" || head == "集团" || head == "企业"):
 		return Mention{}, false // 中国公司, 美国企业, 蒙古厅: no name
 	case strings.HasSuffix(head, "中心") && !realPlace && !(proper && !placeOnlyRegion(parts)) && !event:
@@ -328,7 +323,7 @@ func companyHead(h string) bool {
 
 // countryOnly reports whether name is one country's name and nothing else.
 func (x *OrgExtractor) countryOnly(name string) bool {
-	return x.countries.aliases.longest(name) == name
+	return x.countries != nil && x.countries.aliases.longest(name) == name
 }
 
 // placeOnlyRegion reports whether the proper parts of a name are only
@@ -478,7 +473,7 @@ func nameWord(w, pos string) bool {
 		return true
 	case strings.HasPrefix(pos, "nr"):
 		// gse tags some place words as person names (高新区/nr).
-		return strings.ContainsAny(lastRuneString(w), "区市省县园港城镇村湾")
+		return strings.ContainsRune("区市省县园港城镇村湾", lastRune(w))
 	case strings.HasPrefix(pos, "n"), pos == "vn", pos == "j", pos == "l", pos == "b", pos == "an", pos == "s", pos == "f", pos == "zg", pos == "ng":
 		return true
 	}
@@ -492,11 +487,6 @@ func hasAnyPrefix(s string, prefixes ...string) bool {
 		}
 	}
 	return false
-}
-
-func lastRuneString(s string) string {
-	_, size := utf8.DecodeLastRuneInString(s)
-	return s[len(s)-size:]
 }
 
 func isCJKText(s string) bool {

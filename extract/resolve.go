@@ -86,6 +86,9 @@ func (b *bitset) any(from, to int) bool {
 	return false
 }
 
+// has reports whether byte i is marked.
+func (b *bitset) has(i int) bool { return b.any(i, i+1) }
+
 func (b *bitset) set(from, to int) {
 	for i := from; i < to; i++ {
 		(*b)[i/64] |= 1 << (i % 64)

@@ -54,6 +54,19 @@ func IsDigit(r rune) bool {
 	return ok
 }
 
+// StartRunes returns every rune a number can start with: the runes IsDigit
+// and IsUnit report.
+func StartRunes() []rune {
+	rs := []rune("0123456789")
+	for r := range digits {
+		rs = append(rs, r)
+	}
+	for r := range units {
+		rs = append(rs, r)
+	}
+	return rs
+}
+
 // IsUnit reports a unit that may stand inside a number (十 百 千 万 亿 and
 // their financial forms).
 func IsUnit(r rune) bool {

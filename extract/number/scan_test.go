@@ -180,3 +180,17 @@ func TestScanHostileRuns(t *testing.T) {
 		t.Errorf("40 digits: %v %v", e, ok)
 	}
 }
+
+// TestStartRunes: every rune IsDigit or IsUnit reports, and no other, in the
+// Basic Multilingual Plane.
+func TestStartRunes(t *testing.T) {
+	in := map[rune]bool{}
+	for _, r := range StartRunes() {
+		in[r] = true
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		if want := IsDigit(r) || IsUnit(r); in[r] != want {
+			t.Errorf("%q: in StartRunes %v, IsDigit||IsUnit %v", r, in[r], want)
+		}
+	}
+}
