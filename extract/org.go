@@ -29,16 +29,16 @@ import (
 //
 // Build it with NewOrgs; it is safe for concurrent use.
 type OrgExtractor struct {
-	aliases            wordSet             // aliases spotted in text
-	canonical          map[string]string   // every alias, spotted or context-only, -> canonical
-	fullName           map[string]bool     // every canonical name
-	heads              wordSet             // heads (有限公司, 大学, 委…)
-	head               map[string]headInfo // head -> its kind
-	context            map[string]string   // context word -> role (lexicon/org_context.tsv)
-	appositive         map[string]bool     // kinds of company written before a name (民营企业)
-	outlets, bylineNot []string            // context words of these roles, in file order
-	places             map[string]bool     // place names, full and short (lexicon/places.tsv)
-	countries          *CountryExtractor   // a state's name is a place
+	aliases                    wordSet             // aliases spotted in text
+	canonical                  map[string]string   // every alias, spotted or context-only, -> canonical
+	fullName                   map[string]bool     // every canonical name
+	heads                      wordSet             // heads (有限公司, 大学, 委…)
+	head                       map[string]headInfo // head -> its kind
+	context                    map[string]string   // context word -> role (lexicon/org_context.tsv)
+	appositive                 map[string]bool     // kinds of company written before a name (民营企业)
+	outlets, bylineNot, titles []string            // context words of these roles, in file order
+	places                     map[string]bool     // place names, full and short (lexicon/places.tsv)
+	countries                  *CountryExtractor   // a state's name is a place
 }
 
 // headInfo is what lexicon/org_heads.tsv says of a head.
@@ -88,6 +88,8 @@ func NewOrgs(seg *segment.Segmenter, countries *CountryExtractor) (*OrgExtractor
 			x.outlets = append(x.outlets, r.Fields[0])
 		case "byline-not":
 			x.bylineNot = append(x.bylineNot, r.Fields[0])
+		case "title":
+			x.titles = append(x.titles, r.Fields[0])
 		}
 	}
 	if rows, err = lexicon.Read("places.tsv", 1, 3); err != nil {
@@ -225,7 +227,7 @@ func (x *OrgExtractor) standsAsName(d *Doc, s, e int, a string) bool {
 			return false
 		}
 	}
-	if d.Boundary(e) || titleAt(text[e:]) {
+	if d.Boundary(e) || x.titleAt(text[e:]) {
 		return true
 	}
 	_, ok := x.partAfter(d, e)

@@ -62,7 +62,7 @@ type namePart struct {
 func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known map[int]int, found []Mention) (Mention, bool) {
 	text := d.Text
 	info := x.head[head]
-	if !d.Boundary(he) && !titleAt(text[he:]) && !x.headEndsWordAt(d, he) {
+	if !d.Boundary(he) && !x.titleAt(text[he:]) && !x.headEndsWordAt(d, he) {
 		return Mention{}, false // 公司法; but 天津市委常委 names 天津市委, 市委市政府 two bodies
 	}
 	ti := d.TokenAt(hs)
@@ -203,7 +203,7 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 			place, realPlace, proper = true, true, true
 		case x.isPlace(p.w, p.pos):
 			place, realPlace, proper = true, true, true
-		case regionWords[p.w]:
+		case x.context[p.w] == "region":
 			place, proper = true, true
 		case x.context[p.w] == "event":
 			proper, event = true, true
@@ -230,7 +230,7 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 	case x.countryOnly(name) &&
 		(utf8.RuneCountInString(head) == 1 || head == "公司" || head == "集团" || head == "企业"):
 		return Mention{}, false // 中国公司, 美国企业, 蒙古厅: no name
-	case strings.HasSuffix(head, "中心") && !realPlace && !(proper && !placeOnlyRegion(parts)) && !event:
+	case strings.HasSuffix(head, "中心") && !realPlace && !(proper && !x.placeOnlyRegion(parts)) && !event:
 		return Mention{}, false // 国际冷链中心: a hub, not a body
 	case info.strength == "weak" && !place && !event:
 		return Mention{}, false
@@ -276,7 +276,7 @@ func (x *OrgExtractor) hasContent(parts []namePart) bool {
 // placeLike reports whether a part of a name is a place or a known name, which
 // may start it.
 func (x *OrgExtractor) placeLike(p namePart) bool {
-	return p.pos == "org" || x.isPlace(p.w, p.pos) || regionWords[p.w]
+	return p.pos == "org" || x.isPlace(p.w, p.pos) || x.context[p.w] == "region"
 }
 
 // headEndsWordAt reports whether a head of two characters or more starts at
@@ -328,9 +328,9 @@ func (x *OrgExtractor) countryOnly(name string) bool {
 
 // placeOnlyRegion reports whether the proper parts of a name are only
 // region words (国际, 全球): not enough for a 中心 to be a body.
-func placeOnlyRegion(parts []namePart) bool {
+func (x *OrgExtractor) placeOnlyRegion(parts []namePart) bool {
 	for _, p := range parts {
-		if !regionWords[p.w] && (p.pos == "nz" || p.pos == "nt" || p.pos == "j" || p.pos == "quote" ||
+		if x.context[p.w] != "region" && (p.pos == "nz" || p.pos == "nt" || p.pos == "j" || p.pos == "quote" ||
 			strings.HasPrefix(p.pos, "nr") || isASCIILetter(firstRune(p.w))) {
 			return false
 		}
@@ -382,7 +382,7 @@ func (x *OrgExtractor) partAfter(d *Doc, i int) (int, bool) {
 	for j := k; j < len(d.Tokens) && j < k+5; j++ {
 		t := d.Tokens[j]
 		w := d.Text[t.Start:t.End]
-		if h := x.heads.longest(w); h != "" && h != w && titleAt(w[len(h):]) && x.head[h].part {
+		if h := x.heads.longest(w); h != "" && h != w && x.titleAt(w[len(h):]) && x.head[h].part {
 			return t.Start + len(h), true // 党委书记
 		}
 		if h := x.headSuffix(w); h != "" {
@@ -426,20 +426,11 @@ func (x *OrgExtractor) headSuffix(w string) string {
 	return ""
 }
 
-// regionWords name regions and the world: a name that holds one is a
-// proper name (京津冀生物医药产业链联盟, 世界职业教育发展联盟), though the
-// segmentation tags them as common nouns.
-var regionWords = map[string]bool{
-	"京津冀": true, "长三角": true, "珠三角": true, "粤港澳": true, "大湾区": true, "成渝": true,
-	"世界": true, "全球": true, "国际": true, "亚洲": true, "欧洲": true, "非洲": true, "亚太": true,
-	"上合": true, "金砖": true, "东盟": true, "一带一路": true, "丝路": true,
-}
-
-// titleAt reports whether s starts with a job title, which may follow an
-// organisation's name inside one word of the segmentation (天津市委常委).
-func titleAt(s string) bool {
-	for _, t := range []string{"常委", "委员", "主任", "书记", "副", "局长", "部长", "处长", "厅长", "司长", "院长", "所长", "负责人", "相关负责人", "党组", "一级",
-		"会长", "理事长", "秘书长", "主席", "董事长", "总经理", "总裁", "行长", "校长", "社长", "台长", "总编辑", "发言人", "党委书记"} {
+// titleAt reports whether s starts with a job title (lexicon/org_context.tsv,
+// title), which may follow an organisation's name inside one word of the
+// segmentation (天津市委常委).
+func (x *OrgExtractor) titleAt(s string) bool {
+	for _, t := range x.titles {
 		if strings.HasPrefix(s, t) {
 			return true
 		}
