@@ -101,7 +101,9 @@ type mark struct {
 	Text  string `json:"text"`
 }
 
-func (m mark) String() string { return fmt.Sprintf("%s %s %d-%d %q", m.Doc, m.Type, m.Start, m.End, m.Text) }
+func (m mark) String() string {
+	return fmt.Sprintf("%s %s %d-%d %q", m.Doc, m.Type, m.Start, m.End, m.Text)
+}
 
 // marksJS reads every marked mention of the page as other tools would:
 // data-type, data-start, data-end, and the text of the element (with its
