@@ -78,8 +78,7 @@ func eval1[T any](t *testing.T, ctx context.Context, js string) T {
 	return run(t, ctx, chromedp.Evaluate[T](js))
 }
 
-// screenshot saves what the tab shows under dir, and also under
-// CNIE_SCREENSHOT_DIR when that is set (to refresh the README's picture).
+// screenshot saves what the tab shows under dir as name.
 func screenshot(t *testing.T, ctx context.Context, dir, name string) {
 	t.Helper()
 	png := run(t, ctx, chromedp.CaptureScreenshot())
@@ -88,9 +87,6 @@ func screenshot(t *testing.T, ctx context.Context, dir, name string) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot %s (%d bytes)", p, len(png))
-	if d := os.Getenv("CNIE_SCREENSHOT_DIR"); d != "" {
-		os.WriteFile(filepath.Join(d, name), png, 0o644)
-	}
 }
 
 type mark struct {
@@ -230,8 +226,20 @@ func TestLongBrowserShow(t *testing.T) {
 	if s := eval1[[]int](t, ctx, state); fmt.Sprint(s) != fmt.Sprint(all) {
 		t.Errorf("org back: %v, want %v", s, all)
 	}
-	run(t, ctx, chromedp.Evaluate[any](`document.querySelector('[data-doc-id="000_e9e8688e074dc39d"]').scrollIntoView()`))
-	screenshot(t, ctx, dir, "show.png")
+	// The picture of the README: an organisation with a country inside,
+	// the value of an amount on hover.
+	run(t, ctx, chromedp.EmulateViewport(860, 740))
+	b = eval1[box](t, ctx, `(() => { document.querySelector('[data-doc-id="000_e9e8688e074dc39d"]').scrollIntoView(); window.scrollBy(0, -45);
+		const e = document.querySelector('[data-doc-id="000_e9e8688e074dc39d"] .m.t-money'); const r = e.getBoundingClientRect(); return {X: r.x + r.width / 2, Y: r.y + r.height / 2}; })()`)
+	run(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, b.X, b.Y))
+	screenshot(t, ctx, dir, "cnie-show.png")
+	// CNIE_SCREENSHOT_DIR=$PWD/docs makes the README's picture again.
+	if d := os.Getenv("CNIE_SCREENSHOT_DIR"); d != "" {
+		b, _ := os.ReadFile(filepath.Join(dir, "cnie-show.png"))
+		if err := os.WriteFile(filepath.Join(d, "cnie-show.png"), b, 0o644); err != nil {
+			t.Error(err)
+		}
+	}
 }
 
 func TestLongBrowserEvalReport(t *testing.T) {

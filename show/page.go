@@ -221,14 +221,14 @@ var pageTmpl = template.Must(template.New("page").Funcs(funcs).Parse(head + `
 {{if .AllPages}}<tr><th>on all pages</th>{{range .Counts}}<td class="n">{{.Total}}</td>{{end}}</tr>{{end}}</table>
 <p>articles {{if .Articles}}{{.First}}–{{.Last}}{{else}}none{{end}}{{if .TotalArticles}} of {{.TotalArticles}}{{end}}{{if .Unshown}}; <a href="#unshown">{{len .Unshown}} cannot be shown</a>{{end}}</p>
 </section>
-<fieldset class="legend"><legend>mark (legend and filter)</legend>
+</header>
+<div class="legend" role="group" aria-label="legend and filter"><b>marked:</b>
 {{range .Filters}}<label class="lg {{.Class}}"><input type="checkbox" id="f-{{.Type}}" checked> <span class="sw {{.Class}}"></span>{{.Type}}</label>
-{{end}}</fieldset>
+{{end}}</div>
 {{if .Unshown}}<section id="unshown" class="unshown"><h2>{{len .Unshown}} cannot be shown</h2><ul>
 {{range .Unshown}}<li><code>{{.Where}}</code>{{if .DocID}} {{.DocID}}{{end}}: {{.Reason}}</li>
 {{end}}</ul></section>{{end}}
 {{if .Articles}}<nav class="toc"><ol start="{{.First}}">{{range .Articles}}<li><a href="#{{.Anchor}}">{{.DocID}}</a>{{if .Title}} {{.Title}}{{end}}</li>{{end}}</ol></nav>{{end}}
-</header>
 <main>
 {{range .Articles}}<article id="{{.Anchor}}" data-doc-id="{{.DocID}}">
 <h2>{{.DocID}}</h2>
@@ -270,7 +270,8 @@ table{border-collapse:collapse;margin:.5em 0}
 td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}
 th{background:#f3f3f3}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
-.legend{border:1px solid #ccc;margin:.5em 0;position:sticky;top:0;background:#fff;z-index:20}
+.legend{border:1px solid #ccc;margin:.5em 0;padding:.3em .6em;position:sticky;top:0;background:#fff;z-index:20}
+.legend b{margin-right:.8em}
 .lg{margin-right:1em;white-space:nowrap;cursor:pointer}
 .sw{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border-radius:2px}
 article{border-top:2px solid #888;margin-top:1.5em;padding-top:.5em}
@@ -279,7 +280,7 @@ article{border-top:2px solid #888;margin-top:1.5em;padding-top:.5em}
 .m{position:relative;border-bottom:3px solid;padding:1px 0}
 .m .m{outline:1px solid;outline-offset:-1px}
 .m.cont{border-left:none}
-.m:hover{filter:brightness(.9)}
+.m:hover{z-index:40;box-shadow:0 0 0 1px var(--c)}
 .m:hover:not(:has(.m:hover))::after{content:attr(data-tip);position:absolute;left:0;top:100%;z-index:30;background:#222;color:#fff;padding:2px 6px;border-radius:3px;font-size:13px;line-height:1.4;white-space:pre;pointer-events:none}
 .unshown{border:2px solid #c62828;padding:.3em .8em;margin:.8em 0;background:#fff5f5}
 .unshown h2{color:#c62828}
