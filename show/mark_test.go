@@ -195,3 +195,78 @@ func TestValue(t *testing.T) {
 		t.Errorf("MentionOf = %+v, %v", got, ok)
 	}
 }
+
+// Any set of spans, overlapping in every way, gives well-formed markup that
+// shows the text exactly and marks every valid span as itself.
+func TestMarkTextRandomSpans(t *testing.T) {
+	rs := []rune("据悉，上合组织口岸合作中心建设<b>&amp;</b>，中国对阿联酋出口额达120亿美元。\r\n同比增长5.3%。")
+	seed := uint32(7)
+	rnd := func(n int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>8) % n
+	}
+	for round := range 300 {
+		var ms []Mention
+		var want []marked
+		for range 1 + rnd(8) {
+			s := rnd(len(rs) + 1)
+			e := s + rnd(12) - 1
+			typ := Types[rnd(len(Types))]
+			ms = append(ms, Mention{Type: typ, Start: s, End: e})
+			if s < e && e <= len(rs) {
+				want = append(want, marked{typ, s, e, string(rs[s:e])})
+			}
+		}
+		var b strings.Builder
+		markText(&b, rs, 0, len(rs), ms, 0)
+		text, marks := readMarks(t, b.String())
+		if text != string(rs) {
+			t.Fatalf("round %d: text %q", round, text)
+		}
+		if len(marks) != len(want) {
+			t.Fatalf("round %d: %d marks, want %d: %s", round, len(marks), len(want), b.String())
+		}
+		left := append([]marked{}, want...)
+		for _, g := range marks {
+			i := slicesIndex(left, g)
+			if i < 0 {
+				t.Fatalf("round %d: mark %+v is no mention; want %+v\n%s", round, g, want, b.String())
+			}
+			left = append(left[:i], left[i+1:]...)
+		}
+	}
+}
+
+func slicesIndex(ms []marked, m marked) int {
+	for i := range ms {
+		if ms[i] == m {
+			return i
+		}
+	}
+	return -1
+}
+
+// Whatever a record holds is escaped: its type, value and rule too.
+func TestMarkTextHostileFields(t *testing.T) {
+	rs := []rune("上合组织")
+	ms := []Mention{{Type: `x"><script>alert(1)</script>`, Start: 0, End: 4, Value: `<b onmouseover="x">`, Rule: `" onclick="y`}}
+	var b strings.Builder
+	markText(&b, rs, 0, len(rs), ms, 0)
+	out := b.String()
+	if strings.Contains(out, "<script") || strings.Contains(out, "<b") || strings.Contains(out, `" onclick`) {
+		t.Errorf("record fields written as markup: %s", out)
+	}
+	_, marks := readMarks(t, out)
+	if len(marks) != 1 || marks[0].Type != ms[0].Type || !strings.Contains(out, "t-other") {
+		t.Errorf("marks %+v: %s", marks, out)
+	}
+	var page strings.Builder
+	if err := WritePage(&page, &Page{Number: 1, First: 1, Articles: []Article{{DocID: `<i>d</i>`, Source: `<s>.txt`, Text: string(rs), Mentions: ms}}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<script", "<b ", "<i>", "<s>"} {
+		if strings.Contains(page.String(), bad) {
+			t.Errorf("page holds %s", bad)
+		}
+	}
+}

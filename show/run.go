@@ -203,6 +203,12 @@ func looksLikeRecords(br *bufio.Reader) ([]byte, bool) {
 			_, errField := keys["error"]
 			_, src := keys["source"]
 			_, text := keys["text"]
+			_, docID := keys["doc_id"]
+			_, typ := keys["type"]
+			_, start := keys["start"]
+			if docID && typ && start {
+				return seen, true // --flat lines: readRecords says why they cannot be shown
+			}
 			return seen, ent || (errField && src && !text)
 		}
 		if err != nil || tooLong {
@@ -222,6 +228,8 @@ type recordLine struct {
 	RefDateSource string           `json:"ref_date_source"`
 	Entities      []map[string]any `json:"entities"`
 	Error         *string          `json:"error"`
+	// Type is set on the lines of cnie run --flat (one entity a line).
+	Type string `json:"type"`
 }
 
 func decode(b []byte, v any) error {
@@ -274,6 +282,10 @@ func showRecord(name string, n int, line []byte, tooLong bool, dir string, src *
 	var rl recordLine
 	if err := decode(line, &rl); err != nil {
 		pg.unshown(Unshown{Where: at, Reason: "not a record: " + err.Error()})
+		return nil
+	}
+	if rl.Entities == nil && rl.Error == nil && rl.Type != "" {
+		pg.unshown(Unshown{Where: at, DocID: rl.DocID, Reason: "one entity of cnie run --flat, which names no sha256 to check the article against: show the records of cnie run without --flat"})
 		return nil
 	}
 	if rl.Error != nil {

@@ -110,6 +110,19 @@ func TestRunRecordsReadAgain(t *testing.T) {
 	}
 }
 
+// cnie run --flat lines name no sha256: each is named as one that cannot
+// be shown, not read as an article.
+func TestRunFlatLines(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "flat.jsonl")
+	write(t, p, `{"doc_id":"a","source":"a.txt","type":"org","start":0,"end":4,"text":"上合组织","canonical":"上海合作组织"}`+"\n")
+	var out bytes.Buffer
+	res, err := Run([]string{p}, Options{Stdout: &out})
+	if err != nil || len(res.Unshown) != 1 || !strings.Contains(res.Unshown[0].Reason, "--flat") {
+		t.Errorf("%+v %v", res, err)
+	}
+}
+
 func templateEscape(s string) string {
 	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
 	return r.Replace(s)
