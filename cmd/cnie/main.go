@@ -66,7 +66,7 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
   cnie run [flags] [PATH...]    extract entities; PATH is .txt, .jsonl/.ndjson, .json or -
   cnie run --state DIR --out-dir OUT [flags] [PATH...]    incremental: each article once
-  cnie eval --gold DIR|FILE.jsonl [--pred FILE] [--min FLOORS]
+  cnie eval --gold DIR|FILE.jsonl [--pred FILE] [--min FLOORS] [--html FILE]
   cnie state [--json] DIR
   cnie show [-o page.html] RECORDS|ARTICLES...    mentions marked, as HTML
   cnie version

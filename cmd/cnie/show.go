@@ -15,7 +15,7 @@ import (
 func showCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("cnie show", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("o", "", "write the page to `FILE` (default standard output); more pages go beside it as FILE-2.html, FILE-3.html, …")
+	out := fs.String("o", "", "write the page to `FILE` (default standard output); more pages go beside it: page.html, page-2.html, page-3.html, …")
 	perPage := fs.Int("per-page", show.DefaultPerPage, "at most `N` articles on a page")
 	refDate := fs.String("ref-date", "", "reference `DATE` (YYYY-MM-DD) for articles that bring none (articles only)")
 	maxBytes := fs.Int("max-article-bytes", corpus.DefaultMaxArticleBytes, "an article larger than `N` bytes is not shown")
