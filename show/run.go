@@ -110,10 +110,10 @@ func Run(paths []string, opt Options) (*Result, error) {
 				pg.unshown(Unshown{Where: errWhere(err, p), Reason: "cannot be read: " + errText(err)})
 				continue
 			}
-			rec := pipe.Process(a)
-			b, err := json.Marshal(&rec)
+			b, err := process(pipe, a)
 			if err != nil {
-				return pg.result(), err
+				pg.unshown(Unshown{Where: where(a.Source, a.Line), DocID: a.ID, Reason: err.Error()})
+				continue
 			}
 			var rl recordLine
 			if err := decode(b, &rl); err != nil {
@@ -126,6 +126,18 @@ func Run(paths []string, opt Options) (*Result, error) {
 	}
 	err := pg.finish()
 	return pg.result(), err
+}
+
+// process extracts one article and returns its record's JSON; an
+// extractor's panic is an error naming the article, not the end of the run.
+func process(p *pipeline.Pipeline, a corpus.Article) (b []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the extraction failed on it: %v", r)
+		}
+	}()
+	rec := p.Process(a)
+	return json.Marshal(&rec)
 }
 
 // classify tells whether path holds records (its first non-blank line is a
