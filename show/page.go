@@ -103,10 +103,10 @@ type articleView struct {
 }
 
 type mentionRow struct {
-	N                int
-	Type, Class      string
-	Start, End       int
-	Text, Value, Rul string
+	N                 int
+	Type, Class       string
+	Start, End        int
+	Text, Value, Rule string
 }
 
 type pageView struct {
@@ -176,7 +176,7 @@ func WritePage(w io.Writer, p *Page) error {
 		av.Marked = template.HTML(b.String())
 		for j, m := range a.Mentions {
 			av.Rows = append(av.Rows, mentionRow{N: j + 1, Type: m.Type, Class: typeClass(m.Type),
-				Start: m.Start, End: m.End, Text: m.Text, Value: m.Value, Rul: m.Rule})
+				Start: m.Start, End: m.End, Text: m.Text, Value: m.Value, Rule: m.Rule})
 		}
 		v.Articles = append(v.Articles, av)
 	}
@@ -208,9 +208,7 @@ func filters(rows []countRow) []countRow {
 	return out
 }
 
-var funcs = template.FuncMap{"add": func(a, b int) int { return a + b }}
-
-var pageTmpl = template.Must(template.New("page").Funcs(funcs).Parse(head + `
+var pageTmpl = template.Must(template.New("page").Parse(head + `
 <header>
 <h1>cnie show{{if .MultiPage}} · page {{.Number}}{{end}}</h1>
 <p class="input">{{.Input}}</p>
@@ -236,7 +234,7 @@ var pageTmpl = template.Must(template.New("page").Funcs(funcs).Parse(head + `
 <div class="text">{{.Marked}}</div>
 {{if .Problems}}<ul class="problems">{{range .Problems}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{if .Rows}}<table class="ms"><tr><th>#</th><th>type</th><th>span</th><th>text</th><th>value</th><th>rule</th></tr>
-{{range .Rows}}<tr class="{{.Class}}"><td class="n">{{.N}}</td><td><span class="sw {{.Class}}"></span>{{.Type}}</td><td class="n">{{.Start}}–{{.End}}</td><td class="mt">{{.Text}}</td><td>{{.Value}}</td><td>{{.Rul}}</td></tr>
+{{range .Rows}}<tr class="{{.Class}}"><td class="n">{{.N}}</td><td><span class="sw {{.Class}}"></span>{{.Type}}</td><td class="n">{{.Start}}–{{.End}}</td><td class="mt">{{.Text}}</td><td>{{.Value}}</td><td>{{.Rule}}</td></tr>
 {{end}}</table>{{end}}
 </article>
 {{end}}</main>

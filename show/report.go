@@ -171,7 +171,7 @@ func countsOf(ts []string) map[string]int {
 	return c
 }
 
-var reportTmpl = template.Must(template.New("report").Funcs(funcs).Parse(head + `
+var reportTmpl = template.Must(template.New("report").Parse(head + `
 <header>
 <h1>{{.Heading}}</h1>
 {{range .Notes}}<p class="input">{{.}}</p>{{end}}
