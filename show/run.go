@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"iter"
 	"os"
 	"path/filepath"
@@ -79,7 +80,7 @@ func Run(paths []string, opt Options) (*Result, error) {
 	src := &sources{maxBytes: opt.MaxArticleBytes}
 	defer src.close()
 	var pipe *pipeline.Pipeline
-	for _, p := range paths {
+	for _, p := range expand(paths) {
 		isRec, rd, err := classify(p, opt.Stdin)
 		if err != nil {
 			pg.unshown(Unshown{Where: p, Reason: err.Error()})
@@ -126,6 +127,56 @@ func Run(paths []string, opt Options) (*Result, error) {
 	}
 	err := pg.finish()
 	return pg.result(), err
+}
+
+// expand replaces each folder that holds files of records (the --out-dir of
+// unattended runs) by its files, in name order, hidden ones skipped, so
+// that each is shown as what it is; other folders are left to corpus,
+// which reads their articles.
+func expand(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if p == "-" || err != nil || !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		var files []string
+		records := false
+		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				files = append(files, path)
+				if !records {
+					records, _ = isRecordsFile(path)
+				}
+			}
+			return nil
+		})
+		if records {
+			out = append(out, files...)
+		} else {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// isRecordsFile reports whether a JSON Lines file's first line is a record.
+func isRecordsFile(path string) (bool, error) {
+	isRec, rd, err := classify(path, nil)
+	if c, ok := rd.(io.Closer); ok {
+		c.Close()
+	}
+	return isRec, err
 }
 
 // process extracts one article and returns its record's JSON; an

@@ -110,6 +110,33 @@ func TestRunRecordsReadAgain(t *testing.T) {
 	}
 }
 
+// A folder of record files (an unattended run's --out-dir) is shown as
+// records; a folder of articles is extracted.
+func TestRunFolders(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.Mkdir("drop", 0o755)
+	os.Mkdir("out", 0o755)
+	write(t, "drop/a.txt", articleA)
+	write(t, "drop/b.txt", articleB)
+	recA, n := records(t, "drop/a.txt")
+	recB, nb := records(t, "drop/b.txt")
+	write(t, "out/20250412T020000Z-000001.jsonl", string(recA))
+	write(t, "out/20250412T020000Z-000002.jsonl", string(recB))
+	write(t, "out/.20250412T020000Z-000003.jsonl.tmp", "{broken")
+	for _, in := range []string{"out", "drop"} {
+		var buf bytes.Buffer
+		res, err := Run([]string{in}, Options{Stdout: &buf})
+		if err != nil || res.Articles != 2 || len(res.Unshown) != 0 {
+			t.Fatalf("%s: %+v %v", in, res, err)
+		}
+		got := marksByDoc(buf.String())
+		if got["a"] != n["a"] || got["b"] != nb["b"] {
+			t.Errorf("%s: marks %v, want a %d b %d", in, got, n["a"], nb["b"])
+		}
+	}
+}
+
 // cnie run --flat lines name no sha256: each is named as one that cannot
 // be shown, not read as an article.
 func TestRunFlatLines(t *testing.T) {
