@@ -8,7 +8,7 @@ BIN     := bin/cnie
 # extractors improve; never lower them to pass.
 FLOORS  := strict:money=1.0,value:money=1.0,strict:percent=1.0,value:percent=1.0,strict:quantity=1.0,value:quantity=1.0,strict:date=1.0,value:date=1.0,strict:country=1.0,value:country=1.0,docset:country=1.0,strict:org=0.965,value:org=0.955,lenient:org=0.985,docset:org=0.915
 
-.PHONY: all build run test test-long bench vet fmt-check eval-seeds eval-dev clean
+.PHONY: all build run test test-long bench vet fmt-check eval-seeds eval-dev clean install-chromium
 
 all: build
 
@@ -25,8 +25,9 @@ test: vet fmt-check
 	$(MAKE) --no-print-directory eval-seeds
 	$(MAKE) --no-print-directory eval-dev
 
-## test-long: slow tests (kill tests, big inputs), tagged `long`.
-test-long:
+## test-long: slow tests (kill tests, big inputs, the browser tests of
+## cnie show), tagged `long`.
+test-long: install-chromium
 	$(GO) test -count=1 -tags long -run 'Long' -timeout 60m ./...
 
 ## bench: the per-stage benchmarks (MB/s of the seeds), then the end-to-end
@@ -35,6 +36,14 @@ test-long:
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	$(GO) run ./cmd/cnie-bench -bin $(BIN) -seeds testdata/seeds -mb 50
+
+## install-chromium: Debian's Chromium (headless, for the browser tests of
+## cnie show and cnie eval --html) and a Chinese font for their screenshots,
+## installed with apt-get (as root) only when missing.
+install-chromium:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-wqy-microhei; \
+	fi
 
 eval-seeds: build
 	$(BIN) eval --gold testdata/gold --show-errors 0 --min $(FLOORS)

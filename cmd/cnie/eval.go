@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/cnie/cnie/corpus"
@@ -21,6 +23,7 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 	types := fs.String("types", "", "score only these comma-separated `TYPES`")
 	show := fs.Int("show-errors", 30, "list up to `N` errors with their context")
 	asJSON := fs.Bool("json", false, "print the figures as JSON (the shape of score.py --json)")
+	htmlPath := fs.String("html", "", "also write the figures and every error in its context to `FILE` (HTML)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: cnie eval --gold DIR|FILE.jsonl [flags]\n\nflags:\n")
 		fs.PrintDefaults()
@@ -70,6 +73,12 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 	} else {
 		rep.WriteText(stdout, gold, *show)
 	}
+	if *htmlPath != "" {
+		if err := writeHTMLReport(*htmlPath, rep, gold, *goldPath, *predPath); err != nil {
+			fmt.Fprintf(stderr, "cnie eval: --html: %v\n", err)
+			return exitError
+		}
+	}
 	if missed := rep.Check(fl); len(missed) > 0 {
 		for _, m := range missed {
 			fmt.Fprintf(stderr, "cnie eval: %s\n", m)
@@ -101,4 +110,25 @@ func predict(gold eval.Set) (eval.Set, error) {
 		pred[d.ID] = d
 	}
 	return pred, nil
+}
+
+// writeHTMLReport writes the --html page of cnie eval.
+func writeHTMLReport(path string, rep *eval.Report, gold eval.Set, goldPath, predPath string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	what := "cnie"
+	if predPath != "" {
+		what = predPath
+	}
+	bw := bufio.NewWriter(f)
+	err = rep.WriteHTML(bw, gold, "cnie eval: "+what+" against "+goldPath)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

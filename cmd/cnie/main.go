@@ -7,6 +7,7 @@
 //	cnie run [flags] [PATH...]     extract; see cnie run -h
 //	cnie eval --gold DIR [flags]   score against hand-annotated gold
 //	cnie state [--json] DIR        what the state of incremental runs holds
+//	cnie show [-o FILE] PATH...    records or articles as HTML pages
 //	cnie version                   program version and lexicon hash
 package main
 
@@ -47,6 +48,8 @@ func cnie(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return evalCmd(args[1:], stdout, stderr)
 	case "state":
 		return stateCmd(args[1:], stdout, stderr)
+	case "show":
+		return showCmd(args[1:], stdin, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "cnie %s (lexicons %s, %s)\n", pipeline.Version, lexicon.Hash(), deps())
 		return exitOK
@@ -63,10 +66,11 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `usage:
   cnie run [flags] [PATH...]    extract entities; PATH is .txt, .jsonl/.ndjson, .json or -
   cnie run --state DIR --out-dir OUT [flags] [PATH...]    incremental: each article once
-  cnie eval --gold DIR|FILE.jsonl [--pred FILE] [--min FLOORS]
+  cnie eval --gold DIR|FILE.jsonl [--pred FILE] [--min FLOORS] [--html FILE]
   cnie state [--json] DIR
+  cnie show [-o page.html] RECORDS|ARTICLES...    mentions marked, as HTML
   cnie version
-Run "cnie run -h", "cnie eval -h" or "cnie state -h" for their flags.
+Run "cnie run -h", "cnie eval -h", "cnie state -h" or "cnie show -h" for their flags.
 `)
 }
 
