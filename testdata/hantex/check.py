@@ -12,7 +12,13 @@ the span, the unit of a quantity (the span's tail folded to simplified), the yea
 Canonical names, units and country names must be simplified: checked with OpenCC's `opencc -c t2s`
 when it is installed (Debian package opencc), skipped with a note otherwise.
 Exits 1 with `file:line: message` for every problem found.
+
+With `--cnie BIN` it also runs that cnie binary (`BIN run --flat`) on every row, the reference date
+given as `published` and the locale as `locale`, and counts the rows whose mentions of the table's
+types come out exactly as written (`-v` lists the others): a measure, not a check, so it never
+changes the exit status.
 """
+import json
 import calendar
 import datetime as dt
 import os
@@ -34,7 +40,7 @@ BARE_YUAN = {"CN": "CNY", "TW": "TWD", "HK": "HKD", "MO": "MOP", "SG": "SGD"}
 # Longest first: the currency word at the end (or start) of a money span.
 CURRENCY = [
     ("元人民幣", "CNY"), ("元人民币", "CNY"), ("人民幣", "CNY"), ("人民币", "CNY"),
-    ("新台幣", "TWD"), ("新臺幣", "TWD"), ("元台幣", "TWD"), ("台幣", "TWD"),
+    ("新台幣", "TWD"), ("新臺幣", "TWD"), ("新台币", "TWD"), ("元台幣", "TWD"), ("台幣", "TWD"),
     ("港元", "HKD"), ("港幣", "HKD"), ("港币", "HKD"),
     ("澳門元", "MOP"), ("澳門幣", "MOP"), ("澳门元", "MOP"), ("葡幣", "MOP"),
     ("令吉", "MYR"), ("馬幣", "MYR"), ("马币", "MYR"),
@@ -343,7 +349,83 @@ class Checker:
                 self.err(path, n, f"{what}: {want!r} is not the simplified {got!r}")
 
 
+def plain(v):
+    """A number as the tables write it: no exponent, no trailing zeros."""
+    d = Decimal(str(v)).normalize()
+    s = format(d, "f")
+    return s
+
+
+def describe(e):
+    t = e["type"]
+    if t == "money":
+        v = plain(e["value"]) + " " + e["currency"]
+    elif t in ("percent", "quantity"):
+        v = plain(e["value"]) + " " + e["unit"]
+    elif t == "date":
+        v = (f"{e['start_date']}..{e['end_date']}" if e.get("start_date") else "null") + " " + e["grain"]
+    elif t == "org":
+        v = e["canonical"]
+    else:
+        v = e["code"]
+    if e.get("qualifier"):
+        v += " " + e["qualifier"]
+    return f"{t} {e['text']} = {v}"
+
+
+def norm_want(w):
+    typ, rest = w.split(" ", 1)
+    span, value = rest.split(" = ", 1)
+    if typ in ("money", "percent", "quantity"):
+        parts = value.split(" ")
+        parts[0] = plain(parts[0])
+        value = " ".join(parts)
+    return f"{typ} {unescape(span)} = {value}"
+
+
+def measure(binary, paths, verbose):
+    rows = []
+    for path in paths:
+        types = TYPES[os.path.basename(path)]
+        for n, raw in enumerate(open(path, encoding="utf-8").read().split("\n"), 1):
+            if not raw.strip() or raw.startswith("#"):
+                continue
+            fs = raw.split("\t")
+            ref, locale = fs[1].split("/")
+            art = {"id": f"{os.path.basename(path)}:{n}", "text": unescape(fs[0]), "locale": locale}
+            if ref != "-":
+                art["published"] = ref
+            want = [] if fs[2:] == ["-"] else [norm_want(w) for w in fs[2:]]
+            rows.append((path, n, types, art, want))
+    inp = "".join(json.dumps(a, ensure_ascii=False) + "\n" for _, _, _, a, _ in rows)
+    out = subprocess.run([binary, "run", "--flat", "--quiet"], input=inp, capture_output=True, text=True)
+    got = {}
+    for line in out.stdout.splitlines():
+        e = json.loads(line, parse_float=Decimal)
+        got.setdefault(e["doc_id"], []).append(e)
+    right = {}
+    for path, n, types, art, want in rows:
+        es = sorted((e for e in got.get(art["id"], []) if e["type"] in types), key=lambda e: (e["start"], e["end"]))
+        have = [describe(e) for e in es]
+        name = os.path.basename(path)
+        r, t = right.get(name, (0, 0))
+        ok = have == want
+        right[name] = (r + ok, t + 1)
+        if verbose and not ok:
+            print(f"{os.path.relpath(path)}:{n}: {art['text']}\n  got  {have}\n  want {want}")
+    print("cnie rows right: " + " ".join(f"{k}={r}/{t}" for k, (r, t) in right.items()),
+          "total=%d/%d" % (sum(r for r, _ in right.values()), sum(t for _, t in right.values())))
+
+
 def main(argv):
+    binary, verbose = None, False
+    if "-v" in argv:
+        argv.remove("-v")
+        verbose = True
+    if "--cnie" in argv:
+        i = argv.index("--cnie")
+        binary = argv[i + 1]
+        del argv[i: i + 2]
     paths = argv or [os.path.join(HERE, f) for f in sorted(TYPES)]
     c = Checker()
     counts = {os.path.basename(p): c.run(p) for p in paths}
@@ -352,6 +434,8 @@ def main(argv):
         print(e)
     print(" ".join(f"{k}={v}" for k, v in counts.items()), f"total={sum(counts.values())}",
           f"errors={len(c.errors)}")
+    if binary:
+        measure(binary, paths, verbose)
     return 1 if c.errors else 0
 
 
