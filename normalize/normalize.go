@@ -34,13 +34,68 @@ type View struct {
 	// raw[b] is the raw code-point index of the rune that starts at byte b of
 	// Text; it is len(Text)+1 long, and raw[len(Text)] is the raw length.
 	raw []int32
+	// wide holds the view runes that stand for more than one raw rune (a
+	// phrase fold that shortens the text): view byte -> raw end. Nil when
+	// there are none, as in any text without traditional characters.
+	wide map[int32]int32
+	// hant and hans count the characters only one script writes.
+	hant, hans int
 }
 
-// New returns the normalised view of raw.
+// Script reports the script of the raw text (see ScriptOf).
+func (v *View) Script() Script {
+	if v == nil {
+		return Hans
+	}
+	return ScriptOf(v.hant, v.hans)
+}
+
+// ScriptCounts returns the raw text's counts of characters that only
+// traditional and only simplified text writes.
+func (v *View) ScriptCounts() (hant, hans int) {
+	if v == nil {
+		return 0, 0
+	}
+	return v.hant, v.hans
+}
+
+// Fold modes of build.
+const (
+	foldTrad = 1 << iota // characters only traditional text writes, and phrases
+	foldBoth             // characters both scripts write (乾, 著, 於), in traditional text
+)
+
+// New returns the normalised view of raw. Text with characters that only
+// traditional text writes is folded to simplified characters, by OpenCC's
+// tables (data/t2s.tsv), phrase by phrase where a phrase is listed; text
+// without them is read once, and only counted.
 func New(raw string) *View {
+	t := table()
+	v, _, hans := buildWith(t, raw, 0)
+	if v != nil {
+		v.hans = hans
+		return v
+	}
+	_, hant, hans := t.count(raw)
+	mode := foldTrad
+	if ScriptOf(hant, hans) == Hant {
+		mode |= foldBoth
+	}
+	v, _, _ = buildWith(t, raw, mode)
+	v.hant, v.hans = hant, hans
+	return v
+}
+
+// buildWith makes the view of raw, folding traditional characters as mode
+// says, and counts the characters only one script writes (the counts are
+// those of the raw text only when mode is 0: a folded phrase is not
+// counted). With mode 0 it gives up at the first character only traditional
+// text writes, and returns a nil view.
+func buildWith(t *foldTable, raw string, mode int) (v *View, hant, hans int) {
 	var b strings.Builder
 	b.Grow(len(raw))
 	m := make([]int32, 0, len(raw)+1)
+	var wide map[int32]int32
 
 	// prev is the last rune written to the view (0 at the start). A run of
 	// white space is held back until the rune after it shows whether it is
@@ -59,19 +114,43 @@ func New(raw string) *View {
 	}
 
 	ri := 0
-	for i, r := range raw {
+	for i := 0; i < len(raw); {
+		r, size := rune(raw[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(raw[i:])
+		}
 		if isSpace(r) {
 			if spStart < 0 {
 				spStart, spFrom = ri, i
 			}
-			spTo = i + utf8.RuneLen(r)
+			spTo = i + size
 			if r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' {
 				brk = true
 			}
 			ri++
+			i += size
 			continue
 		}
+		var ph *phrase
 		r = fold(r)
+		if r >= firstHan {
+			switch t.kind(r) {
+			case kindHant:
+				if mode == 0 {
+					return nil, 1, hans
+				}
+				hant++
+			case kindHans:
+				hans++
+			}
+			if mode != 0 && t.starts(r) {
+				if ph = t.match(r, raw[i:]); ph != nil {
+					r, _ = utf8.DecodeRuneInString(ph.to)
+				} else if c := t.fold(r, mode&foldBoth != 0); c != 0 {
+					r = c
+				}
+			}
+		}
 		if spStart >= 0 {
 			if prev != 0 && joins(prev, r, brk) {
 				spStart, brk = -1, false
@@ -79,16 +158,38 @@ func New(raw string) *View {
 				writeSpace()
 			}
 		}
-		n, _ := b.WriteRune(r)
-		m = appendIndex(m, n, ri)
-		prev = r
-		ri++
+		if ph == nil {
+			n, _ := b.WriteRune(r)
+			m = appendIndex(m, n, ri)
+			prev = r
+			ri++
+			i += size
+			continue
+		}
+		// A phrase: its view runes map to its raw runes in order; the last
+		// view rune covers what is left of the phrase.
+		j, last := 0, 0
+		for _, pr := range ph.to {
+			last = b.Len()
+			n, _ := b.WriteRune(pr)
+			m = appendIndex(m, n, ri+min(j, ph.runes-1))
+			prev = pr
+			j++
+		}
+		if j < ph.runes {
+			if wide == nil {
+				wide = map[int32]int32{}
+			}
+			wide[int32(last)] = int32(ri + ph.runes)
+		}
+		ri += ph.runes
+		i += len(ph.from)
 	}
 	if spStart >= 0 {
 		writeSpace()
 	}
 	m = append(m, int32(ri))
-	return &View{Text: b.String(), raw: m}
+	return &View{Text: b.String(), raw: m, wide: wide}, hant, hans
 }
 
 // appendIndex records raw index ri for the n bytes of one view rune. Only the
@@ -113,6 +214,11 @@ func (v *View) Span(start, end int) (rs, re int) {
 		return p, p
 	}
 	_, size := utf8.DecodeLastRuneInString(v.Text[:end])
+	if v.wide != nil {
+		if re, ok := v.wide[int32(end-size)]; ok {
+			return int(v.raw[start]), int(re)
+		}
+	}
 	return int(v.raw[start]), int(v.raw[end-size]) + 1
 }
 
