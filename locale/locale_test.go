@@ -1,6 +1,9 @@
 package locale
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -123,5 +126,48 @@ func TestTablesLoad(t *testing.T) {
 		if _, err := loadCues(bad[0], bad[1]); err == nil || !strings.Contains(err.Error(), ".tsv") {
 			t.Errorf("loadCues(%v): %v, want an error naming the file", bad, err)
 		}
+	}
+}
+
+// TestGoldLocales infers the locale of every gold document in testdata: the
+// mainland seeds in both scripts are CN (the script is no cue), the
+// dev-own-hant paragraphs are what their gold says.
+func TestGoldLocales(t *testing.T) {
+	n := 0
+	for _, dir := range []string{"../testdata/gold", "../testdata/gold-hant", "../testdata/dev-own-hant/gold"} {
+		files, err := filepath.Glob(dir + "/*.json")
+		if err != nil || len(files) == 0 {
+			t.Fatalf("%s: no gold files (%v)", dir, err)
+		}
+		for _, f := range files {
+			var g struct{ File, Locale string }
+			b, err := os.ReadFile(f)
+			if err == nil {
+				err = json.Unmarshal(b, &g)
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			text, err := os.ReadFile(filepath.Join(filepath.Dir(dir), g.File))
+			if err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			want := Locale(g.Locale)
+			if want == "" {
+				want = Default
+			}
+			r := InferRaw(string(text))
+			got := r.Locale
+			if got == "" {
+				got = Default
+			}
+			if got != want {
+				t.Errorf("%s: locale %s, want %s (scores %v)", f, got, want, r.Scores)
+			}
+			n++
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d gold documents", n)
 	}
 }
