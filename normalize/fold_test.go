@@ -32,7 +32,7 @@ func TestFold(t *testing.T) {
 			t.Errorf("New(%q).Text = %q, want %q", c.raw, v.Text, c.want)
 		}
 		if got := v.Script(); got != c.script {
-			h, s := v.ScriptCounts()
+			_, h, s := DetectScript(c.raw)
 			t.Errorf("New(%q).Script() = %s (hant %d, hans %d), want %s", c.raw, got, h, s, c.script)
 		}
 		if got, _, _ := DetectScript(c.raw); got != c.script {
@@ -95,7 +95,7 @@ func TestPhraseLength(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw := "臺在雪梨市開甲乙會"
-	v, _, _ := buildWith(tab, raw, foldTrad|foldBoth)
+	v := buildWith(tab, raw, foldTrad|foldBoth)
 	if want := "台在悉尼開甲乙丙會"; v.Text != want {
 		t.Fatalf("view %q, want %q", v.Text, want)
 	}

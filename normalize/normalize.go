@@ -50,15 +50,6 @@ func (v *View) Script() Script {
 	return ScriptOf(v.hant, v.hans)
 }
 
-// ScriptCounts returns the raw text's counts of characters that only
-// traditional and only simplified text writes.
-func (v *View) ScriptCounts() (hant, hans int) {
-	if v == nil {
-		return 0, 0
-	}
-	return v.hant, v.hans
-}
-
 // Fold modes of build.
 const (
 	foldTrad = 1 << iota // characters only traditional text writes, and phrases
@@ -68,30 +59,27 @@ const (
 // New returns the normalised view of raw. Text with characters that only
 // traditional text writes is folded to simplified characters, by OpenCC's
 // tables (data/t2s.tsv), phrase by phrase where a phrase is listed; text
-// without them is read once, and only counted.
+// without them is read once, and only looked up in one bitset per Chinese
+// character.
 func New(raw string) *View {
 	t := table()
-	v, _, hans := buildWith(t, raw, 0)
-	if v != nil {
-		v.hans = hans
+	if v := buildWith(t, raw, 0); v != nil {
 		return v
 	}
-	_, hant, hans := t.count(raw)
+	sc, hant, hans := t.count(raw)
 	mode := foldTrad
-	if ScriptOf(hant, hans) == Hant {
+	if sc == Hant {
 		mode |= foldBoth
 	}
-	v, _, _ = buildWith(t, raw, mode)
+	v := buildWith(t, raw, mode)
 	v.hant, v.hans = hant, hans
 	return v
 }
 
 // buildWith makes the view of raw, folding traditional characters as mode
-// says, and counts the characters only one script writes (the counts are
-// those of the raw text only when mode is 0: a folded phrase is not
-// counted). With mode 0 it gives up at the first character only traditional
-// text writes, and returns a nil view.
-func buildWith(t *foldTable, raw string, mode int) (v *View, hant, hans int) {
+// says. With mode 0 it gives up at the first character only traditional
+// text writes, and returns nil.
+func buildWith(t *foldTable, raw string, mode int) *View {
 	var b strings.Builder
 	b.Grow(len(raw))
 	m := make([]int32, 0, len(raw)+1)
@@ -113,43 +101,36 @@ func buildWith(t *foldTable, raw string, mode int) (v *View, hant, hans int) {
 		spStart, brk = -1, false
 	}
 
-	ri := 0
-	for i := 0; i < len(raw); {
-		r, size := rune(raw[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(raw[i:])
+	ri, skip := 0, 0 // skip: the raw byte where a folded phrase ends
+	for i, r := range raw {
+		if i < skip {
+			continue
 		}
 		if isSpace(r) {
 			if spStart < 0 {
 				spStart, spFrom = ri, i
 			}
-			spTo = i + size
+			spTo = i + utf8.RuneLen(r)
 			if r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' {
 				brk = true
 			}
 			ri++
-			i += size
 			continue
 		}
 		var ph *phrase
-		r = fold(r)
 		if r >= firstHan {
-			switch t.kind(r) {
-			case kindHant:
-				if mode == 0 {
-					return nil, 1, hans
+			if mode == 0 {
+				if t.hantOnly(r) {
+					return nil
 				}
-				hant++
-			case kindHans:
-				hans++
-			}
-			if mode != 0 && t.starts(r) {
+			} else if t.starts(r) {
 				if ph = t.match(r, raw[i:]); ph != nil {
 					r, _ = utf8.DecodeRuneInString(ph.to)
 				} else if c := t.fold(r, mode&foldBoth != 0); c != 0 {
 					r = c
 				}
 			}
+			r = fold(r)
 		}
 		if spStart >= 0 {
 			if prev != 0 && joins(prev, r, brk) {
@@ -163,7 +144,6 @@ func buildWith(t *foldTable, raw string, mode int) (v *View, hant, hans int) {
 			m = appendIndex(m, n, ri)
 			prev = r
 			ri++
-			i += size
 			continue
 		}
 		// A phrase: its view runes map to its raw runes in order; the last
@@ -183,13 +163,13 @@ func buildWith(t *foldTable, raw string, mode int) (v *View, hant, hans int) {
 			wide[int32(last)] = int32(ri + ph.runes)
 		}
 		ri += ph.runes
-		i += len(ph.from)
+		skip = i + len(ph.from)
 	}
 	if spStart >= 0 {
 		writeSpace()
 	}
 	m = append(m, int32(ri))
-	return &View{Text: b.String(), raw: m, wide: wide}, hant, hans
+	return &View{Text: b.String(), raw: m, wide: wide}
 }
 
 // appendIndex records raw index ri for the n bytes of one view rune. Only the

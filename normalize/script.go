@@ -100,6 +100,7 @@ type phrase struct {
 // foldTable is the compiled data/t2s.tsv.
 type foldTable struct {
 	kinds     [0x10000]uint8       // kind of every BMP rune
+	hant      [0x10000 / 64]uint64 // BMP runes only traditional text writes
 	start     [0x10000 / 64]uint64 // BMP runes a fold starts at
 	pstart    [0x10000 / 64]uint64 // BMP runes a phrase starts at
 	bmp       [0x10000]uint16      // fold of every BMP character, 0 for none
@@ -117,6 +118,14 @@ func (t *foldTable) kind(r rune) int {
 		return t.wide[r]
 	}
 	return int(t.kinds[r])
+}
+
+// hantOnly reports whether only traditional text writes r.
+func (t *foldTable) hantOnly(r rune) bool {
+	if r < 0x10000 {
+		return bit(&t.hant, r)
+	}
+	return t.wide[r] == kindHant
 }
 
 // starts reports whether a fold (a character's or a phrase's) starts at r.
@@ -144,6 +153,9 @@ func parseTable(data string) (*foldTable, error) {
 			return
 		}
 		t.kinds[r] = uint8(k)
+		if k == kindHant {
+			set(&t.hant, r)
+		}
 	}
 	setStart := func(r rune) {
 		if r >= 0x10000 {
