@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -153,5 +155,40 @@ func TestEmbeddedTable(t *testing.T) {
 		if k := tab.kind(r); k == kindHant {
 			t.Errorf("%c counted as traditional only", r)
 		}
+	}
+}
+
+// TestSeedScripts checks the script of the seed articles: the mainland seeds
+// are simplified, their OpenCC conversions traditional, and their views the
+// same text wherever the conversion kept the length.
+func TestSeedScripts(t *testing.T) {
+	for glob, want := range map[string]Script{"../testdata/seeds/*.txt": Hans, "../testdata/seeds-hant/*.txt": Hant} {
+		files, err := filepath.Glob(glob)
+		if err != nil || len(files) == 0 {
+			t.Fatalf("%s: no seeds", glob)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := New(string(b)).Script(); got != want {
+				t.Errorf("%s: script %s, want %s", f, got, want)
+			}
+		}
+	}
+}
+
+// TestMixedScripts checks that a simplified article quoting a traditional
+// name folds the name and leaves the rest as it is.
+func TestMixedScripts(t *testing.T) {
+	raw := "据报道，台湾积体电路制造公司（臺灣積體電路製造公司）今年营收增长三成，公司称乾隆年间的著名建筑将得到保护。"
+	v := New(raw)
+	want := "据报道,台湾积体电路制造公司(台湾积体电路制造公司)今年营收增长三成,公司称乾隆年间的著名建筑将得到保护。"
+	if v.Text != want {
+		t.Errorf("view %q, want %q", v.Text, want)
+	}
+	if v.Script() != Mixed && v.Script() != Hans {
+		t.Errorf("script %s", v.Script())
 	}
 }
