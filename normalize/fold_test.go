@@ -192,3 +192,34 @@ func TestMixedScripts(t *testing.T) {
 		t.Errorf("script %s", v.Script())
 	}
 }
+
+// TestSeedRoundTrip folds the OpenCC conversions of the seeds back: their
+// views are the simplified seeds' views, but for the few characters whose
+// simplified form OpenCC's conversion made ambiguous (坐/座, 复/覆).
+func TestSeedRoundTrip(t *testing.T) {
+	files, err := filepath.Glob("../testdata/seeds/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no seeds")
+	}
+	total, differ := 0, 0
+	for _, f := range files {
+		hans, err1 := os.ReadFile(f)
+		hant, err2 := os.ReadFile(strings.Replace(strings.Replace(f, "seeds/", "seeds-hant/", 1), ".txt", "-hant.txt", 1))
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		a, b := []rune(New(string(hans)).Text), []rune(New(string(hant)).Text)
+		if len(a) != len(b) {
+			t.Fatalf("%s: views of %d and %d runes", f, len(a), len(b))
+		}
+		for i := range a {
+			total++
+			if a[i] != b[i] {
+				differ++
+			}
+		}
+	}
+	if differ*5000 > total {
+		t.Errorf("%d of %d view runes differ between the seeds and their traditional conversions", differ, total)
+	}
+}
