@@ -307,3 +307,29 @@ func loadCues(cueFile, orgFile string) (*cues, error) {
 	}
 	return c, nil
 }
+
+// Where a locale came from, as a record says it.
+const (
+	FromInput   = "input"   // the input's "locale" field
+	FromFlag    = "flag"    // the run's --locale
+	FromText    = "text"    // inferred from the article's cues
+	FromDefault = "default" // none of these: Default
+)
+
+// Choose picks an article's locale: the input's (given), else the run's
+// (flag), else the one the view's text shows (Infer), else Default; it says
+// which, and returns the inference when it ran. Empty given and flag mean
+// unset.
+func Choose(given, flag Locale, text string) (Locale, string, *Result) {
+	switch {
+	case given != "":
+		return given, FromInput, nil
+	case flag != "":
+		return flag, FromFlag, nil
+	}
+	r := Infer(text)
+	if r.Locale != "" {
+		return r.Locale, FromText, &r
+	}
+	return Default, FromDefault, &r
+}

@@ -171,3 +171,24 @@ func TestGoldLocales(t *testing.T) {
 		t.Errorf("only %d gold documents", n)
 	}
 }
+
+func TestChoose(t *testing.T) {
+	tw := "行政院今天通過預算,經濟部表示出口年增一成。"
+	cases := []struct {
+		given, flag Locale
+		text        string
+		want        Locale
+		from        string
+	}{
+		{HK, TW, tw, HK, FromInput},
+		{"", MO, tw, MO, FromFlag},
+		{"", "", "行政院今天通过预算,经济部表示出口年增一成。", TW, FromText}, // the view's text
+		{"", "", "这家公司的业绩表现稳健。", Default, FromDefault},
+	}
+	for _, c := range cases {
+		l, from, _ := Choose(c.given, c.flag, c.text)
+		if l != c.want || from != c.from {
+			t.Errorf("Choose(%q, %q, %q) = %s from %s, want %s from %s", c.given, c.flag, c.text, l, from, c.want, c.from)
+		}
+	}
+}
