@@ -7,8 +7,15 @@ import (
 )
 
 // BenchmarkNormalize normalises the five seed texts, offset map included.
-func BenchmarkNormalize(b *testing.B) {
-	files, err := filepath.Glob("../testdata/seeds/*.txt")
+func BenchmarkNormalize(b *testing.B) { benchSeeds(b, "../testdata/seeds/*.txt") }
+
+// BenchmarkNormalizeHant normalises the five seed texts in traditional
+// characters, folding included.
+func BenchmarkNormalizeHant(b *testing.B) { benchSeeds(b, "../testdata/seeds-hant/*.txt") }
+
+func benchSeeds(b *testing.B, glob string) {
+	table()
+	files, err := filepath.Glob(glob)
 	if err != nil || len(files) == 0 {
 		b.Fatalf("no seed texts: %v", err)
 	}

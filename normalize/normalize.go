@@ -34,13 +34,56 @@ type View struct {
 	// raw[b] is the raw code-point index of the rune that starts at byte b of
 	// Text; it is len(Text)+1 long, and raw[len(Text)] is the raw length.
 	raw []int32
+	// wide holds the view runes that stand for more than one raw rune (a
+	// phrase fold that shortens the text): view byte -> raw end. Nil when
+	// there are none, as in any text without traditional characters.
+	wide map[int32]int32
+	// hant and hans count the characters only one script writes.
+	hant, hans int
 }
 
-// New returns the normalised view of raw.
+// Script reports the script of the raw text (see ScriptOf).
+func (v *View) Script() Script {
+	if v == nil {
+		return Hans
+	}
+	return ScriptOf(v.hant, v.hans)
+}
+
+// Fold modes of build.
+const (
+	foldTrad = 1 << iota // characters only traditional text writes, and phrases
+	foldBoth             // characters both scripts write (乾, 著, 於), in traditional text
+)
+
+// New returns the normalised view of raw. Text with characters that only
+// traditional text writes is folded to simplified characters, by OpenCC's
+// tables (data/t2s.tsv), phrase by phrase where a phrase is listed; text
+// without them is read once, and only looked up in one bitset per Chinese
+// character.
 func New(raw string) *View {
+	t := table()
+	if v := buildWith(t, raw, 0); v != nil {
+		return v
+	}
+	sc, hant, hans := t.count(raw)
+	mode := foldTrad
+	if sc == Hant {
+		mode |= foldBoth
+	}
+	v := buildWith(t, raw, mode)
+	v.hant, v.hans = hant, hans
+	return v
+}
+
+// buildWith makes the view of raw, folding traditional characters as mode
+// says. With mode 0 it gives up at the first character only traditional
+// text writes, and returns nil.
+func buildWith(t *foldTable, raw string, mode int) *View {
 	var b strings.Builder
 	b.Grow(len(raw))
 	m := make([]int32, 0, len(raw)+1)
+	var wide map[int32]int32
 
 	// prev is the last rune written to the view (0 at the start). A run of
 	// white space is held back until the rune after it shows whether it is
@@ -58,8 +101,11 @@ func New(raw string) *View {
 		spStart, brk = -1, false
 	}
 
-	ri := 0
+	ri, skip := 0, 0 // skip: the raw byte where a folded phrase ends
 	for i, r := range raw {
+		if i < skip {
+			continue
+		}
 		if isSpace(r) {
 			if spStart < 0 {
 				spStart, spFrom = ri, i
@@ -71,7 +117,21 @@ func New(raw string) *View {
 			ri++
 			continue
 		}
-		r = fold(r)
+		var ph *phrase
+		if r >= firstHan {
+			if mode == 0 {
+				if t.hantOnly(r) {
+					return nil
+				}
+			} else if t.starts(r) {
+				if ph = t.match(r, raw[i:]); ph != nil {
+					r, _ = utf8.DecodeRuneInString(ph.to)
+				} else if c := t.fold(r, mode&foldBoth != 0); c != 0 {
+					r = c
+				}
+			}
+			r = fold(r)
+		}
 		if spStart >= 0 {
 			if prev != 0 && joins(prev, r, brk) {
 				spStart, brk = -1, false
@@ -79,16 +139,37 @@ func New(raw string) *View {
 				writeSpace()
 			}
 		}
-		n, _ := b.WriteRune(r)
-		m = appendIndex(m, n, ri)
-		prev = r
-		ri++
+		if ph == nil {
+			n, _ := b.WriteRune(r)
+			m = appendIndex(m, n, ri)
+			prev = r
+			ri++
+			continue
+		}
+		// A phrase: its view runes map to its raw runes in order; the last
+		// view rune covers what is left of the phrase.
+		j, last := 0, 0
+		for _, pr := range ph.to {
+			last = b.Len()
+			n, _ := b.WriteRune(pr)
+			m = appendIndex(m, n, ri+min(j, ph.runes-1))
+			prev = pr
+			j++
+		}
+		if j < ph.runes {
+			if wide == nil {
+				wide = map[int32]int32{}
+			}
+			wide[int32(last)] = int32(ri + ph.runes)
+		}
+		ri += ph.runes
+		skip = i + len(ph.from)
 	}
 	if spStart >= 0 {
 		writeSpace()
 	}
 	m = append(m, int32(ri))
-	return &View{Text: b.String(), raw: m}
+	return &View{Text: b.String(), raw: m, wide: wide}
 }
 
 // appendIndex records raw index ri for the n bytes of one view rune. Only the
@@ -113,6 +194,11 @@ func (v *View) Span(start, end int) (rs, re int) {
 		return p, p
 	}
 	_, size := utf8.DecodeLastRuneInString(v.Text[:end])
+	if v.wide != nil {
+		if re, ok := v.wide[int32(end-size)]; ok {
+			return int(v.raw[start]), int(re)
+		}
+	}
 	return int(v.raw[start]), int(v.raw[end-size]) + 1
 }
 
