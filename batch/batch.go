@@ -176,7 +176,7 @@ func processWithin(p Processor, seq int, a corpus.Article, limit time.Duration) 
 	case r := <-done:
 		return r
 	case <-timer.C:
-		return result{seq: seq, err: &corpus.Error{Source: a.Source, Line: a.Line,
+		return result{seq: seq, err: &corpus.Error{Source: a.Source, Line: a.Line, DocID: a.ID,
 			Err: fmt.Errorf("article %q (%d bytes) took longer than %v to process; abandoned (please report it with this input)", a.ID, len(a.Text), limit)}}
 	}
 }
@@ -185,7 +185,7 @@ func processWithin(p Processor, seq int, a corpus.Article, limit time.Duration) 
 func process(p Processor, seq int, a corpus.Article) (r result) {
 	defer func() {
 		if v := recover(); v != nil {
-			r = result{seq: seq, err: &corpus.Error{Source: a.Source, Line: a.Line,
+			r = result{seq: seq, err: &corpus.Error{Source: a.Source, Line: a.Line, DocID: a.ID,
 				Err: fmt.Errorf("internal error on article %q (please report it with this input): %v%s", a.ID, v, panicSite(debug.Stack()))}}
 		}
 	}()

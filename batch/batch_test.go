@@ -116,7 +116,7 @@ func TestRunSurvivesAPanic(t *testing.T) {
 		Workers: 3,
 		Record:  func(r *record.Record) error { seq = append(seq, r.DocID); return nil },
 		Error: func(e *corpus.Error) error {
-			seq = append(seq, fmt.Sprintf("E%d", e.Line-1))
+			seq = append(seq, "E"+e.DocID) // the error names the article
 			errs = append(errs, e)
 			return nil
 		},
@@ -177,7 +177,7 @@ func TestRunArticleTimeout(t *testing.T) {
 			if !strings.HasPrefix(e.Error(), "drop.jsonl:") || !strings.Contains(e.Error(), "took longer than 100ms") {
 				t.Errorf("error record %q", e)
 			}
-			seq = append(seq, fmt.Sprintf("E%d", e.Line-1))
+			seq = append(seq, "E"+e.DocID) // the error names the article
 			return nil
 		},
 	})

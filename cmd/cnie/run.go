@@ -118,7 +118,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		writeRecord = un.run.Record
 	}
 	errorRecord := func(e *corpus.Error) error {
-		return errEnc.Encode(record.Error{Source: e.Source, Line: e.Line, Error: e.Err.Error()})
+		return errEnc.Encode(record.Error{Source: e.Source, Line: e.Line, DocID: e.DocID, Error: e.Err.Error()})
 	}
 	var st batch.Stats
 	var runErr error
