@@ -12,6 +12,8 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -266,6 +268,10 @@ func (r *reader) file(p, rel string, kind int, gz bool) bool {
 		return r.failID(p, 0, id, unwrapPath(err))
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return r.failID(p, 0, id, unwrapPath(err))
+	}
 	var rd io.Reader = f
 	if gz {
 		zr, err := gzip.NewReader(bufio.NewReaderSize(f, 64*1024))
@@ -285,7 +291,11 @@ func (r *reader) file(p, rel string, kind int, gz bool) bool {
 	if kind == kindJSON {
 		limit, what = r.opt.maxLine(), "--max-line-bytes"
 	}
-	b, err := readAtMost(rd, limit)
+	hint := 0
+	if !gz {
+		hint = int(min(fi.Size(), int64(limit)))
+	}
+	b, err := readAtMost(rd, limit, hint)
 	if err == errOverRead {
 		if kind == kindJSON {
 			err = fmt.Errorf("%w (%s): file over %d bytes", errTooLarge, what, limit)
@@ -357,16 +367,33 @@ var errTooLarge = errors.New("article larger than the limit")
 var errOverRead = errors.New("over the bound")
 
 // readAtMost reads all of r, or fails with errOverRead once it passes max
-// bytes.
-func readAtMost(r io.Reader, max int) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
-	if err != nil {
+// bytes. hint, if positive, is the size expected (a file's), so that a large
+// file is read into one buffer of its size rather than a doubling one.
+func readAtMost(r io.Reader, max, hint int) ([]byte, error) {
+	var buf bytes.Buffer
+	if hint > 0 {
+		buf.Grow(hint + bytes.MinRead + 1)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, int64(max)+1)); err != nil {
 		return nil, err
 	}
-	if len(b) > max {
+	if buf.Len() > max {
 		return nil, errOverRead
 	}
-	return b, nil
+	return buf.Bytes(), nil
+}
+
+// SHA256 returns the hex SHA-256 of text's UTF-8 bytes (a record's sha256),
+// without copying the text.
+func SHA256(text string) string {
+	h := sha256.New()
+	var buf [32 << 10]byte
+	for text != "" {
+		n := copy(buf[:], text)
+		h.Write(buf[:n])
+		text = text[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // readErr says what a read error means to a person.

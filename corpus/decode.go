@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -39,13 +40,19 @@ var (
 // per byte so that offsets stay well defined, and counted in replaced. Data
 // that is mostly not text (NUL bytes, or invalid bytes over a quarter of the
 // non-ASCII bytes and over one in twenty of all bytes) is an error.
+//
+// The text may share b's memory (valid UTF-8 is not copied): b must not be
+// changed afterwards.
 func decode(b []byte) (text string, replaced int, err error) {
 	b = bytes.TrimPrefix(b, bom)
 	if bytes.IndexByte(b, 0) >= 0 {
 		return "", 0, errors.New("binary data (NUL bytes)")
 	}
 	if utf8.Valid(b) {
-		return string(b), 0, nil
+		if len(b) == 0 {
+			return "", 0, nil
+		}
+		return unsafe.String(&b[0], len(b)), 0, nil
 	}
 	first := chooseLegacy(b)
 	second := encBig5

@@ -16,7 +16,6 @@ import (
 	"bufio"
 	"compress/gzip"
 	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -30,6 +29,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cnie/cnie/batch"
 	"github.com/cnie/cnie/corpus"
 	"github.com/cnie/cnie/record"
 	"github.com/cnie/cnie/state"
@@ -330,8 +330,7 @@ func (r *Run) Filter(src iter.Seq2[corpus.Article, error]) iter.Seq2[corpus.Arti
 				}
 				continue
 			}
-			sum := sha256.Sum256([]byte(a.Text))
-			k := state.Article{DocID: a.ID, SHA256: hex.EncodeToString(sum[:])}
+			k := state.Article{DocID: a.ID, SHA256: corpus.SHA256(a.Text)}
 			if r.passed[k] {
 				r.count(func(st *Stats) { st.Skipped++ })
 				continue
@@ -388,8 +387,8 @@ func (r *Run) Record(rec *record.Record) error {
 		}
 	}
 	b := r.cur
-	b.line = append(rec.AppendJSON(b.line[:0]), '\n')
-	if _, err := b.w.Write(b.line); err != nil {
+	var err error
+	if b.line, err = batch.WriteRecord(b.w, rec, b.line); err != nil {
 		return r.setFailed(fmt.Errorf("writing %s: %w", b.tmp, err))
 	}
 	b.arts = append(b.arts, state.Article{DocID: rec.DocID, SHA256: rec.SHA256})

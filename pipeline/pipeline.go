@@ -4,8 +4,6 @@
 package pipeline
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -60,13 +58,12 @@ func New(opt Options) (*Pipeline, error) {
 
 // Process returns the record of one article.
 func (p *Pipeline) Process(a corpus.Article) record.Record {
-	sum := sha256.Sum256([]byte(a.Text))
 	rec := record.Record{
 		DocID:    a.ID,
 		Source:   a.Source,
 		Line:     a.Line,
 		Title:    a.Title,
-		SHA256:   hex.EncodeToString(sum[:]),
+		SHA256:   corpus.SHA256(a.Text),
 		Warnings: a.Warnings,
 		Entities: []record.Entity{},
 	}
@@ -80,13 +77,32 @@ func (p *Pipeline) Process(a corpus.Article) record.Record {
 	// memory (the normalised view and its offset map, the tokens, the
 	// mentions: about 40 times the text) is that of one window.
 	base := 0 // code points before the window
+	var parts [][]record.Entity
 	for rest := a.Text; rest != ""; {
 		part := rest[:windowEnd(rest, WindowBytes)]
 		rest = rest[len(part):]
-		rec.Entities = p.window(part, base, ref, rec.Entities)
+		if rest == "" && parts == nil { // the whole article: one window
+			rec.Entities = p.window(part, base, ref, rec.Entities)
+		} else {
+			parts = append(parts, p.window(part, base, ref, nil))
+		}
 		base += utf8.RuneCountInString(part)
 	}
 	rec.Chars = base
+	if parts != nil {
+		// The windows' entities, in one slice of the exact size rather
+		// than one grown by copying (a long article has hundreds of
+		// thousands of entities).
+		n := 0
+		for _, p := range parts {
+			n += len(p)
+		}
+		rec.Entities = make([]record.Entity, 0, n)
+		for i, p := range parts {
+			rec.Entities = append(rec.Entities, p...)
+			parts[i] = nil
+		}
+	}
 	return rec
 }
 

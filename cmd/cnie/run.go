@@ -110,8 +110,8 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if *flat {
 			return writeFlat(recOut, r)
 		}
-		line = append(r.AppendJSON(line[:0]), '\n')
-		_, err := recOut.Write(line)
+		var err error
+		line, err = batch.WriteRecord(recOut, r, line)
 		return err
 	}
 	if un.on() {
@@ -129,6 +129,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			Progress:       prog.update,
 			Error:          errorRecord,
 			ArticleTimeout: *timeout,
+			MemoryPerByte:  memoryPerByte,
 		})
 	} else {
 		st, runErr = errorsOnly(src, errorRecord)
@@ -159,6 +160,12 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	return exitOK
 }
+
+// memoryPerByte is the heap a long article may take while it is processed,
+// per byte of its text (see batch.Options.MemoryPerByte): its text, its
+// entities and one window's working memory come to 5 to 6 times its size,
+// and the rest is room for the garbage collector.
+const memoryPerByte = 7
 
 // output is a buffered destination: a file (gzipped if its name ends in
 // .gz) or a standard stream.
