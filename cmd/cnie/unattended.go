@@ -109,6 +109,9 @@ func (u *unattended) summary() string {
 	if st.Stale > 0 {
 		s += fmt.Sprintf(", %d stale not re-emitted (--reprocess does)", st.Stale)
 	}
+	if st.Migrated > 0 {
+		s += fmt.Sprintf("; %d recorded under the ids of an earlier version now under their ids", st.Migrated)
+	}
 	if st.Reconciled > 0 || st.TmpRemoved > 0 {
 		s += fmt.Sprintf("; from killed runs: %d files recorded (%d articles), %d temporary files removed",
 			st.Reconciled, st.ReconciledArticles, st.TmpRemoved)
