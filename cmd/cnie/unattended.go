@@ -183,14 +183,17 @@ func stateCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("cnie state", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
+	usageOut := stderr
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: cnie state [--json] DIR\n\n"+
+		fmt.Fprintf(usageOut, "usage: cnie state [--json] DIR\n\n"+
 			"Reports what the state of incremental runs (cnie run --state DIR) holds:\n"+
 			"articles emitted, how many are stale (emitted by other extractors than\n"+
 			"this binary's), output files, runs and the last run.\n\nflags:\n")
+		fs.SetOutput(usageOut)
 		fs.PrintDefaults()
+		fs.SetOutput(stderr)
 	}
-	pos, err := parseInterleaved(fs, args)
+	pos, err := parseHelp(fs, args, stdout, &usageOut)
 	if err != nil {
 		if err == flag.ErrHelp {
 			return exitOK
