@@ -315,7 +315,9 @@ func (r *reader) file(p, rel string, kind int, gz bool) bool {
 		a.Source = p
 		if a.ID == "" {
 			a.ID = relID(rel)
-			a.LegacyID = legacy
+			if legacy != a.ID {
+				a.LegacyID = legacy
+			}
 		}
 		if err := r.checkSize(&a); err != nil {
 			return r.failID(p, 0, a.ID, err)

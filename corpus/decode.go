@@ -135,8 +135,8 @@ func appendReplacing(out *bytes.Buffer, b []byte) int {
 	return n
 }
 
-// chooseLegacy decides whether the bytes of b that are not UTF-8 are
-// GB18030 or Big5. Both are double-byte encodings over the same byte
+// chooseLegacy decides whether the lines of b that are not UTF-8 (nor
+// mostly UTF-8) are GB18030 or Big5. Both are double-byte encodings over the same byte
 // ranges, so either decodes the other into real (if rare) characters; what
 // tells them apart is where the common characters lie. In GB2312 (the core
 // of GB18030) the common hanzi and punctuation have both bytes in
@@ -146,6 +146,26 @@ func appendReplacing(out *bytes.Buffer, b []byte) int {
 // characters fall in its common part; GB18030 wins a tie.
 func chooseLegacy(b []byte) legacy {
 	gb, b5 := 0, 0
+	for rest := b; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line = rest[:i+1]
+		}
+		rest = rest[len(line):]
+		if !utf8.Valid(line) && !mostlyUTF8(line) {
+			g, b := legacyScores(line)
+			gb, b5 = gb+g, b5+b
+		}
+	}
+	if b5 > gb {
+		return encBig5
+	}
+	return encGB18030
+}
+
+// legacyScores counts the double-byte characters of b that fall in the
+// common part of GB2312 and of Big5.
+func legacyScores(b []byte) (gb, b5 int) {
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < 0x81 || c == 0xFF || i+1 >= len(b) {
@@ -165,10 +185,7 @@ func chooseLegacy(b []byte) legacy {
 		}
 		i += 2
 	}
-	if b5 > gb {
-		return encBig5
-	}
-	return encGB18030
+	return gb, b5
 }
 
 // decode decodes b and reports whether the result looks like text: either

@@ -259,7 +259,11 @@ func TestBig5(t *testing.T) {
 	mkfile(t, root, "mixed.txt", "第一行是UTF-8。\n"+big5Bytes(t, tw))
 	mkfile(t, root, "lines.jsonl", big5Bytes(t, `{"id":"b5","text":"`+hk+`"}`)+"\n"+`{"id":"u8","text":"`+tw[:30]+`"}`+"\n")
 	mkfile(t, root, "gb.txt", gb18030(t, gb))
+	// Many UTF-8 lines and one Big5 line: the UTF-8 does not sway the
+	// choice between GB18030 and Big5.
+	mkfile(t, root, "many.txt", strings.Repeat(gb+"\n", 40)+big5Bytes(t, "金管會主委表示，新台幣匯率穩定。")+"\n")
 	want := map[string]string{
+		"many": strings.Repeat(gb+"\n", 40) + "金管會主委表示，新台幣匯率穩定。\n",
 		"tw": tw, "hk": hk, "mixed": "第一行是UTF-8。\n" + tw, "b5": hk, "u8": tw[:30], "gb": gb,
 	}
 	n := 0
