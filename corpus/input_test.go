@@ -264,7 +264,7 @@ func TestBig5(t *testing.T) {
 	mkfile(t, root, "many.txt", strings.Repeat(gb+"\n", 40)+big5Bytes(t, "金管會主委表示，新台幣匯率穩定。")+"\n")
 	want := map[string]string{
 		"many": strings.Repeat(gb+"\n", 40) + "金管會主委表示，新台幣匯率穩定。\n",
-		"tw": tw, "hk": hk, "mixed": "第一行是UTF-8。\n" + tw, "b5": hk, "u8": tw[:30], "gb": gb,
+		"tw":   tw, "hk": hk, "mixed": "第一行是UTF-8。\n" + tw, "b5": hk, "u8": tw[:30], "gb": gb,
 	}
 	n := 0
 	for a, err := range Open([]string{root}, Options{}) {
