@@ -79,7 +79,7 @@ func (p *Pipeline) Process(a corpus.Article) record.Record {
 	base := 0 // code points before the window
 	var parts [][]record.Entity
 	for rest := a.Text; rest != ""; {
-		part := rest[:windowEnd(rest, WindowBytes)]
+		part := rest[:windowEnd(rest, windowBytes)]
 		rest = rest[len(part):]
 		if rest == "" && parts == nil { // the whole article: one window
 			rec.Entities = p.window(part, base, ref, rec.Entities)
@@ -113,6 +113,9 @@ func (p *Pipeline) Process(a corpus.Article) record.Record {
 // windows, and what an extractor learns from the text (a short form it
 // defines, a name written in full) does not reach past its window.
 const WindowBytes = 256 << 10
+
+// windowBytes is WindowBytes, smaller in tests.
+var windowBytes = WindowBytes
 
 // windowEnd returns where the first window of s ends: len(s) if s fits in
 // max bytes, else a cut point in (max/2, max], on a code-point boundary.
