@@ -39,10 +39,10 @@ func TestWindowEnd(t *testing.T) {
 	}
 }
 
-// TestLongArticleWindows: an article longer than a window gives the
+// TestWindowedArticle: an article longer than a window gives the
 // entities each window would, at offsets into the whole article, and
 // keeps every promise of a record.
-func TestLongArticleWindows(t *testing.T) {
+func TestWindowedArticle(t *testing.T) {
 	defer func(w int) { windowBytes = w }(windowBytes)
 	windowBytes = 8 << 10 // the seeds are 5 to 20 KB each: several windows
 	files, _ := filepath.Glob("../testdata/seeds/*.txt")
