@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/cnie/cnie/corpus"
+	"github.com/cnie/cnie/state"
 )
 
 // TestJobsZeroRejected: -j 0 is a usage error, as its message says; so is
@@ -117,5 +120,52 @@ func TestErrorRecordDocID(t *testing.T) {
 	code, _, errs = call(t, "", "run", "--quiet", "-j", "1", "--article-timeout", "1ns", filepath.Join(dir, "day1", "x.jsonl"))
 	if code != exitError || !strings.Contains(errs, `"doc_id":"x:1"`) {
 		t.Errorf("timeout: exit %d, error records %q", code, errs)
+	}
+}
+
+// TestRunStateMigratesOldIDs: a state whose articles were recorded under
+// the ids cnie 0.2 gave (a file's bare name, PATH:LINE as typed) carries
+// over: the run emits nothing again, says it moved them, and the next run
+// finds them under their new ids.
+func TestRunStateMigratesOldIDs(t *testing.T) {
+	dir := t.TempDir()
+	drops := filepath.Join(dir, "drops")
+	st, out := filepath.Join(dir, "state"), filepath.Join(dir, "out")
+	os.MkdirAll(filepath.Join(drops, "day1"), 0o755)
+	txt := "天津举行京津产业握手链接洽谈会，签约金额47.95亿元。"
+	line := "上合组织在天津投资12亿元。"
+	os.WriteFile(filepath.Join(drops, "day1", "a.txt"), []byte(txt), 0o644)
+	os.WriteFile(filepath.Join(drops, "day1", "x.jsonl"), []byte(`{"text":"`+line+`"}`+"\n"), 0o644)
+
+	// What 0.2 recorded, run as `cnie run --state ... drops`.
+	s, err := state.Open(st, state.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := []state.Article{
+		{DocID: "a", SHA256: corpus.SHA256(txt)},
+		{DocID: filepath.Join(drops, "day1", "x.jsonl") + ":1", SHA256: corpus.SHA256(line)},
+	}
+	if _, err := s.RecordFile("20250101T000000.000000000Z-000001.jsonl", state.File{Run: "20250101T000000.000000000Z"}, old, "0.2.0", "old", nil); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	code, _, errs := call(t, "", "run", "--state", st, "--out-dir", out, drops)
+	// Made by older extractors: stale, and not emitted again without
+	// --reprocess, whatever their ids.
+	if code != exitOK || !strings.Contains(errs, "0 emitted into 0 files, 0 skipped (emitted before), 2 stale not re-emitted") ||
+		!strings.Contains(errs, "2 recorded under the ids of an earlier version") {
+		t.Fatalf("first run: exit %d, stderr %q", code, errs)
+	}
+	code, _, errs = call(t, "", "run", "--state", st, "--out-dir", out, drops)
+	if code != exitOK || !strings.Contains(errs, "0 emitted into 0 files, 0 skipped (emitted before), 2 stale not re-emitted") ||
+		strings.Contains(errs, "earlier version") {
+		t.Fatalf("second run: exit %d, stderr %q", code, errs)
+	}
+	code, stdout, _ := call(t, "", "state", "--json", st)
+	var sum map[string]any
+	if code != exitOK || json.Unmarshal([]byte(stdout), &sum) != nil || sum["articles"] != 2.0 || sum["doc_ids"] != 2.0 {
+		t.Errorf("state after: %s", stdout)
 	}
 }
