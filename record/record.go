@@ -26,13 +26,11 @@ type Record struct {
 	SHA256 string `json:"sha256"`
 	// RefDate is the reference date (YYYY-MM-DD) or nil; RefDateSource says
 	// where it came from: "input", "header", "flag" or "none".
-	RefDate       *string `json:"ref_date"`
-	RefDateSource string  `json:"ref_date_source"`
-	Chars         int     `json:"chars"`
-	// Warnings say what was repaired on reading ("3 invalid bytes
-	// replaced"); omitted when nothing was.
-	Warnings []string `json:"warnings,omitempty"`
-	Entities []Entity `json:"entities"`
+	RefDate       *string  `json:"ref_date"`
+	RefDateSource string   `json:"ref_date_source"`
+	Chars         int      `json:"chars"`
+	Warnings      []string `json:"warnings,omitempty"` // what was repaired on reading ("3 invalid bytes replaced"), if anything
+	Entities      []Entity `json:"entities"`
 }
 
 // Ref date sources.
@@ -150,8 +148,6 @@ func appendString(b []byte, s string) []byte {
 type Error struct {
 	Source string `json:"source"`
 	Line   int    `json:"line,omitempty"`
-	// DocID is the article's id when it is known (a timeout, an
-	// extractor's failure, an article over the limit), omitted otherwise.
-	DocID string `json:"doc_id,omitempty"`
-	Error string `json:"error"`
+	DocID  string `json:"doc_id,omitempty"` // the article's id, when known (a timeout, an extractor's failure, over the limit)
+	Error  string `json:"error"`
 }
