@@ -12,12 +12,23 @@ FLOORS  := strict:money=1.0,value:money=1.0,strict:percent=1.0,value:percent=1.0
 
 all: build
 
-build:
-	$(GO) build -o $(BIN) ./cmd/cnie
+# What cnie version --json reports of the build (empty outside a git checkout).
+LDFLAGS := -X main.buildDate=$(shell date -u +%Y-%m-%dT%H:%M:%SZ) \
+	-X main.buildCommit=$(shell git rev-parse HEAD 2>/dev/null) \
+	-X main.buildModified=$(shell git status --porcelain 2>/dev/null | grep -q . && echo true)
 
-## run: the main job on the bundled sample articles, records on stdout.
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/cnie
+
+## run: the main job on the bundled sample articles, records on stdout. The
+## samples are .txt files, which carry no date: each is given the reference
+## date of its gold file (testdata/gold/<id>.json), as --ref-date.
 run: build
-	$(BIN) run testdata/seeds
+	@for f in testdata/seeds/*.txt; do \
+		id=$$(basename "$$f" .txt); \
+		d=$$(sed -n 's/.*"ref_date": *"\([0-9-]*\)".*/\1/p' "testdata/gold/$$id.json" 2>/dev/null | head -n 1); \
+		$(BIN) run --quiet $${d:+--ref-date $$d} "$$f" || exit 1; \
+	done
 
 ## test: vet, formatting, the tests (race detector on), and the seed floors.
 test: vet fmt-check

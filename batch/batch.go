@@ -4,7 +4,9 @@ package batch
 
 import (
 	"fmt"
+	"io"
 	"iter"
+	"math"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -42,6 +44,43 @@ type Options struct {
 	// this is a safety net against a rule that is slow on some input, not a
 	// way to make slow rules cheap. Zero means no bound.
 	ArticleTimeout time.Duration
+	// MemoryPerByte, if positive, bounds the heap while long articles (of
+	// LongArticleBytes or more) are in flight: the Go runtime's soft memory
+	// limit is set to MemoryBase plus MemoryPerByte times their text bytes,
+	// so that the garbage collector works harder rather than let the heap
+	// double, and is put back when none is in flight. It is left alone if
+	// a limit is set already (GOMEMLIMIT).
+	MemoryPerByte int
+}
+
+// LongArticleBytes is the size from which an article counts against
+// Options.MemoryPerByte.
+const LongArticleBytes = 1 << 20
+
+// MemoryBase is the memory of a run apart from its long articles: the
+// dictionary, the lexicons, the small articles in flight.
+const MemoryBase = 48 << 20
+
+// memBudget sets the soft memory limit from the long articles in flight.
+type memBudget struct {
+	perByte  int64
+	mu       sync.Mutex
+	inflight int64
+}
+
+// add counts n more (or, negative, fewer) bytes of long articles in flight.
+func (m *memBudget) add(n int) {
+	if m == nil || n < LongArticleBytes && n > -LongArticleBytes {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.inflight += int64(n)
+	if m.inflight > 0 {
+		debug.SetMemoryLimit(MemoryBase + m.perByte*m.inflight)
+	} else {
+		debug.SetMemoryLimit(math.MaxInt64)
+	}
 }
 
 // Stats are the figures of a finished run.
@@ -59,6 +98,7 @@ type result struct {
 	rec   *record.Record
 	err   *corpus.Error
 	bytes int
+	size  int // the article's text bytes, counted by memBudget
 }
 
 // Run processes every article of src with p and returns when all are
@@ -84,6 +124,11 @@ func Run(src iter.Seq2[corpus.Article, error], p Processor, opt Options) (Stats,
 	// article cannot make the reorder buffer grow without limit.
 	window := make(chan struct{}, 4*workers)
 	stop := make(chan struct{})
+	var mem *memBudget
+	if opt.MemoryPerByte > 0 && debug.SetMemoryLimit(-1) == math.MaxInt64 {
+		mem = &memBudget{perByte: int64(opt.MemoryPerByte)}
+		defer debug.SetMemoryLimit(math.MaxInt64)
+	}
 
 	go func() { // reader
 		defer close(jobs)
@@ -105,6 +150,7 @@ func Run(src iter.Seq2[corpus.Article, error], p Processor, opt Options) (Stats,
 					return
 				}
 			} else {
+				mem.add(len(a.Text))
 				select {
 				case jobs <- job{seq, a}:
 				case <-stop:
@@ -121,8 +167,10 @@ func Run(src iter.Seq2[corpus.Article, error], p Processor, opt Options) (Stats,
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				r := processWithin(p, j.seq, j.a, opt.ArticleTimeout)
+				r.size = len(j.a.Text)
 				select {
-				case results <- processWithin(p, j.seq, j.a, opt.ArticleTimeout):
+				case results <- r:
 				case <-stop:
 					return
 				}
@@ -148,7 +196,9 @@ func Run(src iter.Seq2[corpus.Article, error], p Processor, opt Options) (Stats,
 			delete(pending, next)
 			next++
 			<-window
-			if err := st.emit(r, opt); err != nil {
+			err := st.emit(r, opt)
+			mem.add(-r.size)
+			if err != nil {
 				failed = err
 				close(stop)
 				break
@@ -176,7 +226,7 @@ func processWithin(p Processor, seq int, a corpus.Article, limit time.Duration) 
 	case r := <-done:
 		return r
 	case <-timer.C:
-		return result{seq: seq, err: &corpus.Error{Source: a.Source, Line: a.Line,
+		return result{seq: seq, err: &corpus.Error{Source: a.Source, Line: a.Line, DocID: a.ID,
 			Err: fmt.Errorf("article %q (%d bytes) took longer than %v to process; abandoned (please report it with this input)", a.ID, len(a.Text), limit)}}
 	}
 }
@@ -185,7 +235,7 @@ func processWithin(p Processor, seq int, a corpus.Article, limit time.Duration) 
 func process(p Processor, seq int, a corpus.Article) (r result) {
 	defer func() {
 		if v := recover(); v != nil {
-			r = result{seq: seq, err: &corpus.Error{Source: a.Source, Line: a.Line,
+			r = result{seq: seq, err: &corpus.Error{Source: a.Source, Line: a.Line, DocID: a.ID,
 				Err: fmt.Errorf("internal error on article %q (please report it with this input): %v%s", a.ID, v, panicSite(debug.Stack()))}}
 		}
 	}()
@@ -237,4 +287,40 @@ func panicSite(stack []byte) string {
 		}
 	}
 	return ""
+}
+
+// WriteRecord writes r to w as one JSON line, the bytes of r.AppendJSON and
+// a newline, with buf as scratch space; it returns buf for reuse. A record
+// of many entities (a long article's) is written a piece at a time, so that
+// its line is never held whole in memory.
+func WriteRecord(w io.Writer, r *record.Record, buf []byte) ([]byte, error) {
+	const piece = 64 << 10
+	if len(r.Entities) <= 256 {
+		buf = append(r.AppendJSON(buf[:0]), '\n')
+		_, err := w.Write(buf)
+		return buf, err
+	}
+	head := *r
+	head.Entities = []record.Entity{}
+	buf = head.AppendJSON(buf[:0]) // ...,"entities":[]}
+	buf = buf[:len(buf)-2]
+	for i := range r.Entities {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		e, err := r.Entities[i].MarshalJSON()
+		if err != nil {
+			return buf, err
+		}
+		buf = append(buf, e...)
+		if len(buf) >= piece {
+			if _, err := w.Write(buf); err != nil {
+				return buf, err
+			}
+			buf = buf[:0]
+		}
+	}
+	buf = append(buf, "]}\n"...)
+	_, err := w.Write(buf)
+	return buf, err
 }

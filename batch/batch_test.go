@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"math"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -116,7 +118,7 @@ func TestRunSurvivesAPanic(t *testing.T) {
 		Workers: 3,
 		Record:  func(r *record.Record) error { seq = append(seq, r.DocID); return nil },
 		Error: func(e *corpus.Error) error {
-			seq = append(seq, fmt.Sprintf("E%d", e.Line-1))
+			seq = append(seq, "E"+e.DocID) // the error names the article
 			errs = append(errs, e)
 			return nil
 		},
@@ -177,7 +179,7 @@ func TestRunArticleTimeout(t *testing.T) {
 			if !strings.HasPrefix(e.Error(), "drop.jsonl:") || !strings.Contains(e.Error(), "took longer than 100ms") {
 				t.Errorf("error record %q", e)
 			}
-			seq = append(seq, fmt.Sprintf("E%d", e.Line-1))
+			seq = append(seq, "E"+e.DocID) // the error names the article
 			return nil
 		},
 	})
@@ -189,5 +191,60 @@ func TestRunArticleTimeout(t *testing.T) {
 	}
 	if got := strings.Join(seq, ","); got != "0,1,E2,3,4,5,6,E7,8,9" || st.Errors != 2 || st.Articles != 8 {
 		t.Errorf("outputs %s, stats %+v", got, st)
+	}
+}
+
+// TestWriteRecord: a record written in pieces is the same line as one
+// written whole, however many entities it has.
+func TestWriteRecord(t *testing.T) {
+	for _, n := range []int{0, 3, 256, 257, 5000} {
+		r := &record.Record{DocID: "d", Source: "s.txt", SHA256: "ab", RefDateSource: record.RefNone, Chars: 9,
+			Warnings: []string{"1 invalid byte replaced"}, Entities: []record.Entity{}}
+		for i := range n {
+			r.Entities = append(r.Entities, record.Entity{Type: "org", Start: i, End: i + 2, Text: "天津<&>", Canonical: fmt.Sprint("机构", i)})
+		}
+		var w strings.Builder
+		buf, err := WriteRecord(&w, r, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := string(r.AppendJSON(nil)) + "\n"; w.String() != want {
+			t.Errorf("%d entities: line differs:\n got  %.300s\n want %.300s", n, w.String(), want)
+		}
+		if n == 5000 && cap(buf) > 128<<10 {
+			t.Errorf("%d entities: scratch grew to %d bytes", n, cap(buf))
+		}
+	}
+}
+
+// limitSeen records the soft memory limit while each article is processed.
+type limitSeen struct{ limits map[string]int64 }
+
+func (l *limitSeen) Process(a corpus.Article) record.Record {
+	l.limits[a.ID] = debug.SetMemoryLimit(-1)
+	return record.Record{DocID: a.ID}
+}
+
+// TestMemoryPerByte: while a long article is in flight the soft memory
+// limit follows its size; otherwise, and after the run, there is none.
+func TestMemoryPerByte(t *testing.T) {
+	if debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		t.Skip("GOMEMLIMIT is set")
+	}
+	long := strings.Repeat("长", LongArticleBytes/3+1)
+	src := func(yield func(corpus.Article, error) bool) {
+		_ = yield(corpus.Article{ID: "short", Text: "短"}, nil) &&
+			yield(corpus.Article{ID: "long", Text: long}, nil) &&
+			yield(corpus.Article{ID: "after", Text: "短"}, nil)
+	}
+	p := &limitSeen{limits: map[string]int64{}}
+	if _, err := Run(src, p, Options{Workers: 1, MemoryPerByte: 7}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := p.limits["long"], int64(MemoryBase+7*len(long)); got != want {
+		t.Errorf("limit during the long article %d, want %d", got, want)
+	}
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("limit after the run %d", got)
 	}
 }

@@ -1,7 +1,7 @@
 // Package corpus reads the articles of a drop: folders of files, plain text
 // files (one article each), JSON Lines exports (one article a line), single
-// JSON articles, any of them gzipped, in UTF-8 or GB18030, and standard
-// input.
+// JSON articles, any of them gzipped, in UTF-8, GB18030 or Big5, and
+// standard input.
 //
 // Open yields the articles of its paths in a fixed order, with an *Error in
 // place of each input (or JSON line) that gives no article; an error never
@@ -12,6 +12,8 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,17 +21,25 @@ import (
 	"io/fs"
 	"iter"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Article is one article as read from its input.
 type Article struct {
-	// ID is the article's id: the JSON "id", a file's name without its
-	// extensions, or SOURCE:LINE for a JSON Lines article without one.
+	// ID is the article's id: the JSON "id", else the file's path relative
+	// to the PATH argument it was found under, "/"-separated and without
+	// its extensions (a PATH that is a file gives its base name), with
+	// ":LINE" added for a JSON Lines article ("-:LINE" on standard input).
 	ID string
+	// LegacyID is the id that cnie before 0.3 gave the same article (a
+	// file's bare name, or SOURCE:LINE with the path as typed), when it
+	// differs from ID; state migration looks it up.
+	LegacyID string
 	// Title is carried over to the record; only Text is extracted from.
 	Title string
 	// Text is the article text, decoded, with any byte-order mark dropped.
@@ -41,13 +51,19 @@ type Article struct {
 	// line of a JSON Lines input, 0 otherwise.
 	Source string
 	Line   int
+	// Warnings say what was repaired on reading ("3 invalid bytes
+	// replaced"); nil when nothing was.
+	Warnings []string
 }
 
 // Error is an input, or one line of it, that gave no article.
 type Error struct {
 	Source string
 	Line   int // 0 when the error concerns the whole file
-	Err    error
+	// DocID is the id of the article, when it is known (a text file's, or
+	// an article read but refused); "" otherwise.
+	DocID string
+	Err   error
 }
 
 func (e *Error) Error() string {
@@ -59,18 +75,31 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// DefaultMaxArticleBytes is the largest article read when Options sets none.
+// DefaultMaxArticleBytes is the largest article text read when Options sets
+// none.
 const DefaultMaxArticleBytes = 16 << 20
+
+// LineBytesPerArticleByte is how much larger than the article limit the
+// reader's bound on a JSON line (or a .json file) is by default: a JSON
+// writer that escapes every non-ASCII character (Python's json.dumps does)
+// writes each Chinese character in 6 bytes, twice its UTF-8 size, and the
+// other fields need room too.
+const LineBytesPerArticleByte = 4
 
 // Options adjusts how Open reads. The zero value is ready to use.
 type Options struct {
 	// Stdin is read for the path "-" and when there are no paths; nil means
 	// os.Stdin.
 	Stdin io.Reader
-	// MaxArticleBytes bounds one article (a text or JSON file, or one JSON
-	// line) before decoding; a larger one is an error, so that memory stays
-	// bounded. Zero means DefaultMaxArticleBytes.
+	// MaxArticleBytes bounds an article's text, in UTF-8 bytes once
+	// decoded; a larger one is an error record naming it. Zero means
+	// DefaultMaxArticleBytes.
 	MaxArticleBytes int
+	// MaxLineBytes bounds what the reader holds for one article before
+	// parsing it: a JSON line or a .json file, as bytes read (after gzip);
+	// a longer one is an error record. Zero means LineBytesPerArticleByte
+	// times the article limit.
+	MaxLineBytes int
 }
 
 func (o Options) max() int {
@@ -78,6 +107,13 @@ func (o Options) max() int {
 		return o.MaxArticleBytes
 	}
 	return DefaultMaxArticleBytes
+}
+
+func (o Options) maxLine() int {
+	if o.MaxLineBytes > 0 {
+		return o.MaxLineBytes
+	}
+	return LineBytesPerArticleByte * o.max()
 }
 
 // Open returns the articles of paths in order. A path is a folder (walked
@@ -93,7 +129,7 @@ func Open(paths []string, opt Options) iter.Seq2[Article, error] {
 	return func(yield func(Article, error) bool) {
 		r := &reader{opt: opt, yield: yield, walking: map[fileID]bool{}}
 		for _, p := range paths {
-			if !r.path(p, true) {
+			if !r.path(p, "", true) {
 				return
 			}
 		}
@@ -110,6 +146,11 @@ type reader struct {
 
 func (r *reader) fail(source string, line int, err error) bool {
 	return r.yield(Article{}, &Error{Source: source, Line: line, Err: err})
+}
+
+// failID is fail for an article whose id is known.
+func (r *reader) failID(source string, line int, id string, err error) bool {
+	return r.yield(Article{}, &Error{Source: source, Line: line, DocID: id, Err: err})
 }
 
 // Kinds of input file, by extension.
@@ -137,9 +178,10 @@ func kindOf(name string) (kind int, gz bool) {
 	return kindNone, gz
 }
 
-// path reads one path; explicit says it was named on the command line
-// rather than found in a folder.
-func (r *reader) path(p string, explicit bool) bool {
+// path reads one path; rel is its path relative to the argument it was
+// found under ("/"-separated; "" for the argument itself), and explicit says
+// it was named on the command line rather than found in a folder.
+func (r *reader) path(p, rel string, explicit bool) bool {
 	if p == "-" {
 		in := r.opt.Stdin
 		if in == nil {
@@ -154,7 +196,7 @@ func (r *reader) path(p string, explicit bool) bool {
 			}
 			rd = zr
 		}
-		return r.jsonl("-", rd)
+		return r.jsonl("-", "-", rd)
 	}
 	fi, err := os.Stat(p)
 	if err != nil {
@@ -169,7 +211,10 @@ func (r *reader) path(p string, explicit bool) bool {
 		return r.fail(p, 0, unwrapPath(err))
 	}
 	if fi.IsDir() {
-		return r.dir(p, fi)
+		return r.dir(p, rel, fi)
+	}
+	if rel == "" {
+		rel = filepath.Base(p)
 	}
 	kind, gz := kindOf(p)
 	if kind == kindNone {
@@ -181,10 +226,10 @@ func (r *reader) path(p string, explicit bool) bool {
 	if !fi.Mode().IsRegular() {
 		return r.fail(p, 0, errors.New("not a regular file"))
 	}
-	return r.file(p, kind, gz)
+	return r.file(p, rel, kind, gz)
 }
 
-func (r *reader) dir(p string, fi fs.FileInfo) bool {
+func (r *reader) dir(p, rel string, fi fs.FileInfo) bool {
 	id, ok := idOf(fi)
 	if ok {
 		if r.walking[id] {
@@ -202,69 +247,155 @@ func (r *reader) dir(p string, fi fs.FileInfo) bool {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		if !r.path(filepath.Join(p, e.Name()), false) {
+		sub := e.Name()
+		if rel != "" {
+			sub = rel + "/" + sub
+		}
+		if !r.path(filepath.Join(p, e.Name()), sub, false) {
 			return false
 		}
 	}
 	return true
 }
 
-func (r *reader) file(p string, kind int, gz bool) bool {
+func (r *reader) file(p, rel string, kind int, gz bool) bool {
+	id, legacy := relID(rel), baseID(p)
+	if kind != kindText {
+		id = "" // a JSON article may carry its own id
+	}
 	f, err := os.Open(p)
 	if err != nil {
-		return r.fail(p, 0, unwrapPath(err))
+		return r.failID(p, 0, id, unwrapPath(err))
 	}
 	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return r.failID(p, 0, id, unwrapPath(err))
+	}
 	var rd io.Reader = f
 	if gz {
 		zr, err := gzip.NewReader(bufio.NewReaderSize(f, 64*1024))
 		if err != nil {
-			return r.fail(p, 0, err)
+			return r.failID(p, 0, id, err)
 		}
 		defer zr.Close()
 		rd = zr
 	}
 	if kind == kindJSONL {
-		return r.jsonl(p, rd)
+		return r.jsonl(p, relID(rel), rd)
 	}
-	b, err := readAtMost(rd, r.opt.max())
-	if err != nil {
-		return r.fail(p, 0, readErr(err, gz))
+	// A text file's bytes are never more than its text's UTF-8 bytes and a
+	// byte-order mark, so the article limit bounds the read exactly; a JSON
+	// file's escapes may make it longer, up to the line limit.
+	limit, what := r.opt.max()+len(bom), "--max-article-bytes"
+	if kind == kindJSON {
+		limit, what = r.opt.maxLine(), "--max-line-bytes"
 	}
-	text, err := decode(b)
+	hint := 0
+	if !gz {
+		hint = int(min(fi.Size(), int64(limit)))
+	}
+	b, err := readAtMost(rd, limit, hint)
+	if err == errOverRead {
+		if kind == kindJSON {
+			err = fmt.Errorf("%w (%s): file over %d bytes", errTooLarge, what, limit)
+		} else {
+			err = fmt.Errorf("%w (%s): its text is over %d bytes", errTooLarge, what, r.opt.max())
+		}
+		return r.failID(p, 0, id, err)
+	}
 	if err != nil {
-		return r.fail(p, 0, err)
+		return r.failID(p, 0, id, readErr(err, gz))
 	}
 	if kind == kindJSON {
-		a, err := parseArticle(text)
+		a, err := parseLine(b)
 		if err != nil {
 			return r.fail(p, 0, err)
 		}
 		a.Source = p
 		if a.ID == "" {
-			a.ID = baseID(p)
+			a.ID = relID(rel)
+			if legacy != a.ID {
+				a.LegacyID = legacy
+			}
+		}
+		if err := r.checkSize(&a); err != nil {
+			return r.failID(p, 0, a.ID, err)
 		}
 		return r.yield(a, nil)
 	}
-	if strings.TrimSpace(text) == "" {
-		return r.fail(p, 0, errors.New("empty file"))
+	text, replaced, err := decode(b)
+	b = nil
+	if err != nil {
+		return r.failID(p, 0, id, err)
 	}
-	return r.yield(Article{ID: baseID(p), Text: text, Source: p}, nil)
+	if strings.TrimSpace(text) == "" {
+		return r.failID(p, 0, id, errors.New("empty file"))
+	}
+	a := Article{ID: id, Text: text, Source: p, Warnings: replacedWarning(replaced)}
+	if legacy != id {
+		a.LegacyID = legacy
+	}
+	if err := r.checkSize(&a); err != nil {
+		return r.failID(p, 0, id, err)
+	}
+	return r.yield(a, nil)
 }
 
-// errTooLarge is an article over Options.MaxArticleBytes.
-var errTooLarge = errors.New("article larger than the limit (--max-article-bytes)")
+// checkSize reports an article whose text is over the limit.
+func (r *reader) checkSize(a *Article) error {
+	if max := r.opt.max(); len(a.Text) > max {
+		return fmt.Errorf("%w (--max-article-bytes): its text is %d bytes, over %d", errTooLarge, len(a.Text), max)
+	}
+	return nil
+}
 
-// readAtMost reads all of r, or fails once it passes max bytes.
-func readAtMost(r io.Reader, max int) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, int64(max)+1))
-	if err != nil {
+// replacedWarning is the record's warning for n replaced bytes, or nil.
+func replacedWarning(n int) []string {
+	switch n {
+	case 0:
+		return nil
+	case 1:
+		return []string{"1 invalid byte replaced"}
+	}
+	return []string{strconv.Itoa(n) + " invalid bytes replaced"}
+}
+
+// errTooLarge is an article over Options.MaxArticleBytes, or a line over
+// Options.MaxLineBytes.
+var errTooLarge = errors.New("article larger than the limit")
+
+// errOverRead is readAtMost's error for an input over its bound.
+var errOverRead = errors.New("over the bound")
+
+// readAtMost reads all of r, or fails with errOverRead once it passes max
+// bytes. hint, if positive, is the size expected (a file's), so that a large
+// file is read into one buffer of its size rather than a doubling one.
+func readAtMost(r io.Reader, max, hint int) ([]byte, error) {
+	var buf bytes.Buffer
+	if hint > 0 {
+		buf.Grow(hint + bytes.MinRead + 1)
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, int64(max)+1)); err != nil {
 		return nil, err
 	}
-	if len(b) > max {
-		return nil, fmt.Errorf("%w: over %d bytes", errTooLarge, max)
+	if buf.Len() > max {
+		return nil, errOverRead
 	}
-	return b, nil
+	return buf.Bytes(), nil
+}
+
+// SHA256 returns the hex SHA-256 of text's UTF-8 bytes (a record's sha256),
+// without copying the text.
+func SHA256(text string) string {
+	h := sha256.New()
+	var buf [32 << 10]byte
+	for text != "" {
+		n := copy(buf[:], text)
+		h.Write(buf[:n])
+		text = text[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // readErr says what a read error means to a person.
@@ -276,19 +407,24 @@ func readErr(err error, gz bool) error {
 }
 
 // jsonl yields one article per non-blank line of rd, reading line by line so
-// that memory stays bounded by the longest allowed line.
-func (r *reader) jsonl(source string, rd io.Reader) bool {
+// that memory stays bounded by the longest allowed line. id is the file's
+// id, to which ":LINE" is added for a line without one. A file without any
+// article line is an error, as an empty text file is.
+func (r *reader) jsonl(source, id string, rd io.Reader) bool {
 	br := bufio.NewReaderSize(rd, 64*1024)
-	max := r.opt.max()
+	max := r.opt.maxLine()
 	_, gz := rd.(*gzip.Reader)
+	lines := 0 // non-blank lines
 	for n := 1; ; n++ {
 		line, tooLong, err := readLine(br, max)
 		switch {
 		case tooLong:
-			if !r.fail(source, n, fmt.Errorf("%w: line over %d bytes", errTooLarge, max)) {
+			lines++
+			if !r.fail(source, n, fmt.Errorf("%w (--max-line-bytes): line over %d bytes", errTooLarge, max)) {
 				return false
 			}
 		case len(bytes.TrimSpace(line)) > 0:
+			lines++
 			if n == 1 {
 				line = bytes.TrimPrefix(line, bom)
 			}
@@ -301,13 +437,25 @@ func (r *reader) jsonl(source string, rd io.Reader) bool {
 			}
 			a.Source, a.Line = source, n
 			if a.ID == "" {
-				a.ID = source + ":" + strconv.Itoa(n)
+				a.ID = id + ":" + strconv.Itoa(n)
+				if legacy := source + ":" + strconv.Itoa(n); legacy != a.ID {
+					a.LegacyID = legacy
+				}
+			}
+			if serr := r.checkSize(&a); serr != nil {
+				if !r.failID(source, n, a.ID, serr) {
+					return false
+				}
+				break
 			}
 			if !r.yield(a, nil) {
 				return false
 			}
 		}
 		if err == io.EOF {
+			if lines == 0 {
+				return r.fail(source, 0, errors.New("empty file"))
+			}
 			return true
 		}
 		if err != nil {
@@ -339,19 +487,25 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 	}
 }
 
+// parseLine decodes and parses one JSON article (a line, or a .json file).
 func parseLine(line []byte) (Article, error) {
-	text, err := decode(line)
-	if err != nil {
-		return Article{}, err
+	if !utf8.Valid(line) {
+		text, replaced, err := decode(line)
+		if err != nil {
+			return Article{}, err
+		}
+		a, err := parseArticle([]byte(text))
+		a.Warnings = replacedWarning(replaced)
+		return a, err
 	}
-	return parseArticle(text)
+	return parseArticle(bytes.TrimPrefix(line, bom))
 }
 
 // parseArticle decodes one article object: {"id", "title", "text",
 // "published"}.
-func parseArticle(s string) (Article, error) {
+func parseArticle(s []byte) (Article, error) {
 	var raw map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(s), &raw); err != nil {
+	if err := json.Unmarshal(s, &raw); err != nil {
 		var ute *json.UnmarshalTypeError
 		if errors.As(err, &ute) {
 			return Article{}, fmt.Errorf("not a JSON object but %s", ute.Value)
@@ -412,13 +566,19 @@ func stringField(raw map[string]json.RawMessage, name string) (string, error) {
 	return s, nil
 }
 
-// baseID is a file's name without its folder and extensions (a.txt.gz: a).
-func baseID(p string) string {
-	b := filepath.Base(p)
-	if strings.HasSuffix(strings.ToLower(b), ".gz") {
-		b = b[:len(b)-3]
+// relID is the id of a file from its path relative to its argument: the
+// path without its extensions (day1/a.txt.gz: day1/a).
+func relID(rel string) string {
+	if strings.HasSuffix(strings.ToLower(rel), ".gz") {
+		rel = rel[:len(rel)-3]
 	}
-	return strings.TrimSuffix(b, filepath.Ext(b))
+	return strings.TrimSuffix(rel, path.Ext(rel))
+}
+
+// baseID is the id cnie before 0.3 gave a file: its name without its
+// folder and extensions (a.txt.gz: a).
+func baseID(p string) string {
+	return relID(filepath.Base(p))
 }
 
 // unwrapPath drops the path and operation from an *fs.PathError: the Error

@@ -70,21 +70,21 @@ func TestDrop(t *testing.T) {
 	}
 	want := []string{
 		"j1||甲|", "j2||乙|",
-		"1||带BOM\r\n第二行|",
-		"2||压缩的文章|",
+		"b/1||带BOM\r\n第二行|",
+		"b/2||压缩的文章|",
 		"ERR c/notgz.txt.gz: gzip: invalid header",
 		"t1||完整|",
 		"ERR c/trunc.jsonl.gz:2: truncated or corrupt gzip data: unexpected EOF",
 		"ERR c/trunc.txt.gz: truncated or corrupt gzip data: unexpected EOF",
 		"ERR d/empty.txt: empty file",
-		"gbk||上海合作组织峰会在天津举行。\n金额总计47.95亿元。|",
+		"d/gbk||上海合作组织峰会在天津举行。\n金额总计47.95亿元。|",
 		"m1||UTF-8的行|", "m2||GB18030的行|",
-		"ERR d/random.txt: line 1 is neither UTF-8 nor GB18030 text",
+		"ERR d/random.txt: not text: 1746 of its 4096 bytes are neither UTF-8, GB18030 nor Big5",
 		"ERR e/dangling.txt: dangling symbolic link",
 		"ERR e/loop: symbolic link loop: this folder contains itself",
-		"one||单篇JSON|",
+		"e/one||单篇JSON|",
 		"ERR e/self.txt: symbolic link: too many levels of symbolic links",
-		"1||带BOM\r\n第二行|", "2||压缩的文章|", // f is a link to b
+		"f/1||带BOM\r\n第二行|", "f/2||压缩的文章|", // f is a link to b
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -105,8 +105,8 @@ func TestMaxArticleBytes(t *testing.T) {
 		}
 	}
 	want := []string{
-		"big.txt: article larger than the limit (--max-article-bytes): over 300 bytes",
-		"lines.jsonl:1: article larger than the limit (--max-article-bytes): line over 300 bytes",
+		"big.txt: article larger than the limit (--max-article-bytes): its text is over 300 bytes",
+		"lines.jsonl:1: article larger than the limit (--max-article-bytes): its text is 600 bytes, over 300",
 		"ok",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

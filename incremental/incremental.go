@@ -16,7 +16,6 @@ import (
 	"bufio"
 	"compress/gzip"
 	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -30,6 +29,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cnie/cnie/batch"
 	"github.com/cnie/cnie/corpus"
 	"github.com/cnie/cnie/record"
 	"github.com/cnie/cnie/state"
@@ -89,6 +89,9 @@ type Stats struct {
 	// Stale ones were emitted by other extractors and not re-emitted
 	// (no Reprocess); Reprocessed ones were, again.
 	Skipped, Stale, Reprocessed int
+	// Migrated articles were found under the id an earlier version gave
+	// them and are now recorded under their id.
+	Migrated int
 }
 
 // Run is one unattended run. Use Filter on the articles, hand every record
@@ -103,6 +106,12 @@ type Run struct {
 	newest string
 	// Read by the goroutine that runs Filter's iterator only.
 	passed map[state.Article]bool
+	// claimed holds the legacy keys found for an article of this run, so
+	// that two articles that shared an id before (a/1.txt and b/1.txt
+	// were both 1) do not both take the one record; renames are those
+	// still to be written (guarded by mu).
+	claimed map[state.Article]bool
+	renames []state.Rename
 
 	mu     sync.Mutex // guards everything below, and info's counters
 	st     Stats
@@ -330,8 +339,7 @@ func (r *Run) Filter(src iter.Seq2[corpus.Article, error]) iter.Seq2[corpus.Arti
 				}
 				continue
 			}
-			sum := sha256.Sum256([]byte(a.Text))
-			k := state.Article{DocID: a.ID, SHA256: hex.EncodeToString(sum[:])}
+			k := state.Article{DocID: a.ID, SHA256: corpus.SHA256(a.Text)}
 			if r.passed[k] {
 				r.count(func(st *Stats) { st.Skipped++ })
 				continue
@@ -340,6 +348,12 @@ func (r *Run) Filter(src iter.Seq2[corpus.Article, error]) iter.Seq2[corpus.Arti
 			if err != nil {
 				r.fail(err)
 				return
+			}
+			if !found && a.LegacyID != "" {
+				if e, found, err = r.migrate(k, a.LegacyID); err != nil {
+					r.fail(err)
+					return
+				}
 			}
 			if found {
 				switch {
@@ -358,6 +372,45 @@ func (r *Run) Filter(src iter.Seq2[corpus.Article, error]) iter.Seq2[corpus.Arti
 			}
 		}
 	}
+}
+
+// migrate looks up article k under the id an earlier version gave it, and
+// if it is recorded there (and no other article of this run took that
+// record), moves the record to k: written with the next batch, or at Close.
+func (r *Run) migrate(k state.Article, legacyID string) (state.Entry, bool, error) {
+	old := state.Article{DocID: legacyID, SHA256: k.SHA256}
+	if r.claimed[old] {
+		return state.Entry{}, false, nil
+	}
+	e, found, err := r.store.Lookup(old)
+	if err != nil || !found {
+		return e, false, err
+	}
+	if r.claimed == nil {
+		r.claimed = map[state.Article]bool{}
+	}
+	r.claimed[old] = true
+	r.mu.Lock()
+	r.renames = append(r.renames, state.Rename{From: old, To: k})
+	r.st.Migrated++
+	var flushErr error
+	if len(r.renames) >= 1000 {
+		flushErr = r.writeRenames()
+	}
+	r.mu.Unlock()
+	return e, true, flushErr
+}
+
+// writeRenames writes the pending renames to the state; r.mu is held. A
+// run killed before they are written loses nothing: the next one finds the
+// articles under their old ids again.
+func (r *Run) writeRenames() error {
+	if len(r.renames) == 0 {
+		return nil
+	}
+	_, err := r.store.Rename(r.renames)
+	r.renames = r.renames[:0]
+	return err
 }
 
 func (r *Run) count(f func(*Stats)) {
@@ -388,8 +441,8 @@ func (r *Run) Record(rec *record.Record) error {
 		}
 	}
 	b := r.cur
-	b.line = append(rec.AppendJSON(b.line[:0]), '\n')
-	if _, err := b.w.Write(b.line); err != nil {
+	var err error
+	if b.line, err = batch.WriteRecord(b.w, rec, b.line); err != nil {
 		return r.setFailed(fmt.Errorf("writing %s: %w", b.tmp, err))
 	}
 	b.arts = append(b.arts, state.Article{DocID: rec.DocID, SHA256: rec.SHA256})
@@ -522,7 +575,9 @@ func (r *Run) Close(inputErrors int) error {
 	defer r.mu.Unlock()
 	err := r.failed
 	if err == nil {
-		err = r.flush()
+		if err = r.flush(); err == nil {
+			err = r.writeRenames()
+		}
 	} else if r.cur != nil {
 		r.cur.f.Close()
 		os.Remove(r.cur.tmp)

@@ -336,3 +336,45 @@ func TestClockBack(t *testing.T) {
 		t.Errorf("files %v, want %v", names, want)
 	}
 }
+
+// TestMigrateLegacyIDs: a state written with the ids of cnie 0.2 (bare
+// file names, FILE:LINE as typed) carries over: an article met under its
+// new id whose text was emitted under its old one is not emitted again, and
+// its record moves to the new id; two articles that shared an old id take
+// its record once.
+func TestMigrateLegacyIDs(t *testing.T) {
+	opt := dirs(t)
+	old := run(t, opt, art("1", "甲文"), art("1", "乙文"), art("drop/x.jsonl:3", "丙文"))
+	if old.Emitted != 3 {
+		t.Fatalf("first run %+v", old)
+	}
+	legacy := func(id, was, text string) corpus.Article {
+		a := art(id, text)
+		a.LegacyID = was
+		return a
+	}
+	now := []corpus.Article{
+		legacy("a/1", "1", "甲文"), legacy("b/1", "1", "乙文"), legacy("x:3", "drop/x.jsonl:3", "丙文"),
+		legacy("c/1", "1", "甲文"), // a copy of a/1 in another folder: a new article now
+	}
+	st := run(t, opt, now...)
+	if st.Emitted != 1 || st.Migrated != 3 || st.Skipped != 3 {
+		t.Errorf("second run %+v, want 1 emitted (c/1), 3 skipped and migrated", st)
+	}
+	st = run(t, opt, now...)
+	if st.Emitted != 0 || st.Migrated != 0 || st.Skipped != 4 {
+		t.Errorf("third run %+v, want 4 skipped", st)
+	}
+	s, err := state.Open(opt.State, state.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sum, err := s.Summarize("1", "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Articles != 4 || sum.DocIDs != 4 {
+		t.Errorf("state holds %d articles, %d doc ids; want 4 and 4 (the old ids moved)", sum.Articles, sum.DocIDs)
+	}
+}

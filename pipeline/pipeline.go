@@ -4,8 +4,6 @@
 package pipeline
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -60,14 +58,13 @@ func New(opt Options) (*Pipeline, error) {
 
 // Process returns the record of one article.
 func (p *Pipeline) Process(a corpus.Article) record.Record {
-	sum := sha256.Sum256([]byte(a.Text))
 	rec := record.Record{
 		DocID:    a.ID,
 		Source:   a.Source,
 		Line:     a.Line,
 		Title:    a.Title,
-		SHA256:   hex.EncodeToString(sum[:]),
-		Chars:    utf8.RuneCountInString(a.Text),
+		SHA256:   corpus.SHA256(a.Text),
+		Warnings: a.Warnings,
 		Entities: []record.Entity{},
 	}
 	ref, src := p.refDate(a)
@@ -76,8 +73,100 @@ func (p *Pipeline) Process(a corpus.Article) record.Record {
 		s := ref.Format(time.DateOnly)
 		rec.RefDate = &s
 	}
+	// A long article is processed a window at a time, so that its working
+	// memory (the normalised view and its offset map, the tokens, the
+	// mentions: about 40 times the text) is that of one window.
+	base := 0 // code points before the window
+	var parts [][]record.Entity
+	for rest := a.Text; rest != ""; {
+		part := rest[:windowEnd(rest, windowBytes)]
+		rest = rest[len(part):]
+		if rest == "" && parts == nil { // the whole article: one window
+			rec.Entities = p.window(part, base, ref, rec.Entities)
+		} else {
+			parts = append(parts, p.window(part, base, ref, nil))
+		}
+		base += utf8.RuneCountInString(part)
+	}
+	rec.Chars = base
+	if parts != nil {
+		// The windows' entities, in one slice of the exact size rather
+		// than one grown by copying (a long article has hundreds of
+		// thousands of entities).
+		n := 0
+		for _, p := range parts {
+			n += len(p)
+		}
+		rec.Entities = make([]record.Entity, 0, n)
+		for i, p := range parts {
+			rec.Entities = append(rec.Entities, p...)
+			parts[i] = nil
+		}
+	}
+	return rec
+}
 
-	view := normalize.New(a.Text)
+// WindowBytes is the size of the windows a long article is processed in:
+// an article up to this size is processed whole; a longer one is cut, at a
+// paragraph's end where there is one in the last half of a window, else at
+// a sentence's end, a line break or a character. No mention spans two
+// windows, and what an extractor learns from the text (a short form it
+// defines, a name written in full) does not reach past its window.
+const WindowBytes = 256 << 10
+
+// windowBytes is WindowBytes, smaller in tests.
+var windowBytes = WindowBytes
+
+// windowEnd returns where the first window of s ends: len(s) if s fits in
+// max bytes, else a cut point in (max/2, max], on a code-point boundary.
+func windowEnd(s string, max int) int {
+	if len(s) <= max {
+		return len(s)
+	}
+	half := max / 2
+	// A line that ends a sentence: the end of a paragraph in news text,
+	// and never the middle of a word wrapped across lines.
+	for i := max - 1; i > half; i-- {
+		if s[i] == '\n' {
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); sentenceEnd(r) {
+				return i + 1
+			}
+		}
+	}
+	for i := max; i > half; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if sentenceEnd(r) {
+			return i
+		}
+		i -= size
+	}
+	if i := strings.LastIndexByte(s[half:max], '\n'); i >= 0 {
+		return half + i + 1
+	}
+	i := max
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	if i == 0 { // no code point starts in the first max bytes: invalid text
+		return max
+	}
+	return i
+}
+
+// sentenceEnd reports whether r ends a sentence.
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '；', '!', '?', '”', '」', '』':
+		return true
+	}
+	return false
+}
+
+// window extracts the mentions of part, a piece of an article that starts
+// base code points into it, and appends them to ents as entities with
+// offsets into the article.
+func (p *Pipeline) window(part string, base int, ref time.Time, ents []record.Entity) []record.Entity {
+	view := normalize.New(part)
 	doc := &extract.Doc{Text: view.Text, Ref: ref}
 	doc.Tokens = p.seg.Cut(view.Text, nil)
 	var ms []extract.Mention
@@ -86,14 +175,17 @@ func (p *Pipeline) Process(a corpus.Article) record.Record {
 	}
 	ms = extract.Resolve(ms)
 
-	offsets := runeOffsets(a.Text)
+	offsets := runeOffsets(part)
 	for i := range ms {
 		if !sane(&ms[i], view.Text) {
 			continue
 		}
-		rec.Entities = append(rec.Entities, entity(&ms[i], view, a.Text, offsets))
+		e := entity(&ms[i], view, part, offsets)
+		e.Start += base
+		e.End += base
+		ents = append(ents, e)
 	}
-	return rec
+	return ents
 }
 
 // sane reports whether a mention keeps the promises of a record: a

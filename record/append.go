@@ -35,6 +35,16 @@ func (r *Record) AppendJSON(b []byte) []byte {
 	b = appendJSONString(b, r.RefDateSource, false)
 	b = append(b, `,"chars":`...)
 	b = strconv.AppendInt(b, int64(r.Chars), 10)
+	if len(r.Warnings) > 0 {
+		b = append(b, `,"warnings":[`...)
+		for i, w := range r.Warnings {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, w, false)
+		}
+		b = append(b, ']')
+	}
 	b = append(b, `,"entities":`...)
 	if r.Entities == nil {
 		b = append(b, "null"...)

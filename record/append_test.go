@@ -48,7 +48,8 @@ func TestAppendJSONMatchesEncoder(t *testing.T) {
 			t.Errorf("%q:\n got %s\nwant %s", s, got, want)
 		}
 	}
-	for _, r := range []*Record{{}, {DocID: "x", Entities: []Entity{}}} {
+	for _, r := range []*Record{{}, {DocID: "x", Entities: []Entity{}},
+		{DocID: "w", Chars: 3, Warnings: []string{"3 invalid bytes replaced", "<second> \"one\""}, Entities: []Entity{}}} {
 		if got, want := r.AppendJSON(nil), encoderBytes(t, r); !bytes.Equal(got, want) {
 			t.Errorf("got %s\nwant %s", got, want)
 		}

@@ -29,6 +29,7 @@ type Record struct {
 	RefDate       *string  `json:"ref_date"`
 	RefDateSource string   `json:"ref_date_source"`
 	Chars         int      `json:"chars"`
+	Warnings      []string `json:"warnings,omitempty"` // what was repaired on reading ("3 invalid bytes replaced"), if anything
 	Entities      []Entity `json:"entities"`
 }
 
@@ -147,5 +148,6 @@ func appendString(b []byte, s string) []byte {
 type Error struct {
 	Source string `json:"source"`
 	Line   int    `json:"line,omitempty"`
+	DocID  string `json:"doc_id,omitempty"` // the article's id, when known (a timeout, an extractor's failure, over the limit)
 	Error  string `json:"error"`
 }

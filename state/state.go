@@ -203,6 +203,53 @@ func (s *Store) Lookup(a Article) (Entry, bool, error) {
 	return e, found, nil
 }
 
+// Rename is one article's change of doc_id: From, as recorded, is recorded
+// as To instead.
+type Rename struct{ From, To Article }
+
+// Rename moves, in one transaction, the record of each From article to its
+// To article (the same text under its new doc_id: cnie 0.3 changed how ids
+// are formed). A From that is not recorded is passed over; a To that is
+// recorded already keeps its record, and the From's is dropped. It returns
+// how many were moved.
+func (s *Store) Rename(renames []Rename) (int, error) {
+	moved := 0
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		ab := tx.Bucket(bucketArticles)
+		if ab == nil {
+			return nil
+		}
+		for _, rn := range renames {
+			from, err := key(rn.From)
+			if err != nil {
+				return err
+			}
+			to, err := key(rn.To)
+			if err != nil {
+				return err
+			}
+			v := ab.Get(from)
+			if v == nil || string(from) == string(to) {
+				continue
+			}
+			if ab.Get(to) == nil {
+				if err := ab.Put(to, append([]byte(nil), v...)); err != nil {
+					return err
+				}
+				moved++
+			}
+			if err := ab.Delete(from); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("state %s: renaming articles: %w", s.dir, err)
+	}
+	return moved, nil
+}
+
 // HasFile reports whether output file name is recorded.
 func (s *Store) HasFile(name string) (bool, error) {
 	var found bool

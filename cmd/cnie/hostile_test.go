@@ -34,6 +34,9 @@ type hostileDrop struct {
 	dir, clean string
 	good       []string // doc_ids that must have a record
 	bad        []string // "path relative to dir:line" of each error record
+	// warned maps the doc_id of an article kept with a warning (in the
+	// drop only) to the warning.
+	warned map[string]string
 }
 
 // makeHostileDrop writes the drop of issue #10 under root: seed articles,
@@ -48,7 +51,7 @@ type hostileDrop struct {
 // folder holds the good articles alone, as they must read.
 func makeHostileDrop(t *testing.T, root string, sc hostileScale) hostileDrop {
 	t.Helper()
-	d := hostileDrop{dir: filepath.Join(root, "drop"), clean: filepath.Join(root, "clean")}
+	d := hostileDrop{dir: filepath.Join(root, "drop"), clean: filepath.Join(root, "clean"), warned: map[string]string{}}
 	write := func(dir, name string, b []byte) {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -61,7 +64,8 @@ func makeHostileDrop(t *testing.T, root string, sc hostileScale) hostileDrop {
 	good := func(name string, drop, clean []byte) {
 		write(d.dir, name, drop)
 		write(d.clean, name, clean)
-		d.good = append(d.good, strings.TrimSuffix(strings.TrimSuffix(filepath.Base(name), ".gz"), filepath.Ext(strings.TrimSuffix(name, ".gz"))))
+		// The id is the path in the drop, without extension.
+		d.good = append(d.good, strings.TrimSuffix(strings.TrimSuffix(filepath.ToSlash(name), ".gz"), filepath.Ext(strings.TrimSuffix(name, ".gz"))))
 	}
 	bad := func(name string, b []byte, lines ...int) {
 		if b != nil {
@@ -116,7 +120,9 @@ func makeHostileDrop(t *testing.T, root string, sc hostileScale) hostileDrop {
 	}
 	bad("random.jsonl", bytes.ReplaceAll(random, []byte("\n"), []byte("x")), 1)
 	bad("random.txt", random)
-	bad("bad_utf8.txt", []byte("第一行正常的文字，投资47.95亿元。\n这一行中间有坏字节\xff\xfe\xc3然后继续。\n第三行。\n"))
+	// A few bad bytes: kept, each replaced, with a warning.
+	write(d.dir, "bad_utf8.txt", []byte("第一行正常的文字，投资47.95亿元。\n这一行中间有坏字节\xff\xfe\xc3然后继续。\n第三行。\n"))
+	d.warned["bad_utf8"] = "3 invalid bytes replaced"
 	bad("over_limit.txt", bytes.Repeat([]byte("长文"), sc.overLimit/6+1))
 	zipped := gzipBytes([]byte(seedTexts[2]))
 	bad("truncated.txt.gz", zipped[:len(zipped)*2/3])
@@ -205,8 +211,13 @@ func checkHostileRun(t *testing.T, d hostileDrop, code int, out, errs, stderr, c
 			t.Errorf("%s: record differs from the clean run:\n got  %.400s\n want %.400s", id, g, c)
 		}
 	}
-	if len(got) != len(d.good) {
-		t.Errorf("%d records, want %d", len(got), len(d.good))
+	for id, w := range d.warned {
+		if g, ok := got[id]; !ok || !strings.Contains(g, `"warnings":["`+w+`"]`) {
+			t.Errorf("%s: no record with the warning %q: %.300s", id, w, g)
+		}
+	}
+	if len(got) != len(d.good)+len(d.warned) {
+		t.Errorf("%d records, want %d", len(got), len(d.good)+len(d.warned))
 	}
 	var named []string
 	for _, l := range strings.Split(strings.TrimSpace(errs), "\n") {

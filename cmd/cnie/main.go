@@ -8,10 +8,11 @@
 //	cnie eval --gold DIR [flags]   score against hand-annotated gold
 //	cnie state [--json] DIR        what the state of incremental runs holds
 //	cnie show [-o FILE] PATH...    records or articles as HTML pages
-//	cnie version                   program version and lexicon hash
+//	cnie version [--json]          program version, commit, build date, lexicon hash
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -51,8 +52,7 @@ func cnie(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "show":
 		return showCmd(args[1:], stdin, stdout, stderr)
 	case "version", "--version", "-version":
-		fmt.Fprintf(stdout, "cnie %s (lexicons %s, %s)\n", pipeline.Version, lexicon.Hash(), deps())
-		return exitOK
+		return versionCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		usage(stdout)
 		return exitOK
@@ -69,9 +69,93 @@ func usage(w io.Writer) {
   cnie eval --gold DIR|FILE.jsonl [--pred FILE] [--min FLOORS] [--html FILE]
   cnie state [--json] DIR
   cnie show [-o page.html] RECORDS|ARTICLES...    mentions marked, as HTML
-  cnie version
+  cnie version [--json]
 Run "cnie run -h", "cnie eval -h", "cnie state -h" or "cnie show -h" for their flags.
 `)
+}
+
+// The build's time (RFC 3339), commit and whether the tree had changes
+// ("true"), set by the Makefile (-ldflags "-X main.buildDate=..."): a plain
+// go build leaves them "", and the commit then comes from Go's VCS stamp
+// where there is one.
+var buildDate, buildCommit, buildModified string
+
+// versionCmd is cnie version [--json].
+func versionCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("cnie version", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print version, commit, build date, lexicon hash, segmenter and Go version as one JSON object")
+	usageOut := stderr
+	fs.Usage = func() {
+		fmt.Fprintf(usageOut, "usage: cnie version [--json]\n\nflags:\n")
+		fs.SetOutput(usageOut)
+		fs.PrintDefaults()
+		fs.SetOutput(stderr)
+	}
+	pos, err := parseHelp(fs, args, stdout, &usageOut)
+	if err == flag.ErrHelp {
+		return exitOK
+	}
+	if err != nil || len(pos) > 0 {
+		if err == nil {
+			fs.Usage()
+		}
+		return exitUsage
+	}
+	v := buildVersion()
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.Encode(v)
+		return exitOK
+	}
+	fmt.Fprintf(stdout, "cnie %s (lexicons %s, %s)\n", v.Version, v.Lexicons, deps())
+	if v.Commit != "" || v.BuildDate != "" {
+		fmt.Fprintf(stdout, "commit %s%s, built %s\n", orUnknown(v.Commit), map[bool]string{true: " (modified)"}[v.Modified], orUnknown(v.BuildDate))
+	}
+	return exitOK
+}
+
+// version is what cnie version --json prints.
+type version struct {
+	Version string `json:"version"`
+	// Commit is the VCS revision the binary was built from, and Modified
+	// whether the tree had changes; "" and false when unknown.
+	Commit   string `json:"commit"`
+	Modified bool   `json:"modified"`
+	// CommitDate is the commit's time, BuildDate the build's (RFC 3339);
+	// "" when unknown.
+	CommitDate string `json:"commit_date"`
+	BuildDate  string `json:"build_date"`
+	Lexicons   string `json:"lexicons"`
+	Segmenter  string `json:"segmenter"`
+	Go         string `json:"go"`
+}
+
+func buildVersion() version {
+	v := version{Version: pipeline.Version, BuildDate: buildDate, Lexicons: lexicon.Hash(), Segmenter: segment.DictSource(),
+		Commit: buildCommit, Modified: buildModified == "true"}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		v.Go = bi.GoVersion
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				v.Commit = s.Value
+			case "vcs.time":
+				v.CommitDate = s.Value
+			case "vcs.modified":
+				v.Modified = s.Value == "true"
+			}
+		}
+	}
+	return v
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "unknown"
+	}
+	return s
 }
 
 // deps names the segmenter version the binary was built with.
@@ -84,6 +168,24 @@ func deps() string {
 	// which names the gse version and dictionary it was compiled from.
 	parts := []string{segment.DictSource(), bi.GoVersion}
 	return strings.Join(parts, ", ")
+}
+
+// parseHelp is parseInterleaved for a command whose usage function writes
+// to *usageOut: on -h (flag.ErrHelp) it points *usageOut at stdout and
+// prints the usage there, as cnie --help does, and leaves it on standard
+// error for a mistake (flag prints that usage itself).
+func parseHelp(fs *flag.FlagSet, args []string, stdout io.Writer, usageOut *io.Writer) ([]string, error) {
+	usage := fs.Usage
+	fs.Usage = func() {} // printed below, where it belongs
+	pos, err := parseInterleaved(fs, args)
+	fs.Usage = usage
+	if err == flag.ErrHelp {
+		*usageOut = stdout
+		usage()
+	} else if err != nil {
+		usage()
+	}
+	return pos, err
 }
 
 // parseInterleaved parses fs over args, allowing flags after positional

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -24,23 +25,31 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "write records to `FILE` (default standard output); FILE.gz is gzipped")
 	errPath := fs.String("errors", "", "write error records to `FILE` (default standard error); FILE.gz is gzipped")
 	refDate := fs.String("ref-date", "", "reference `DATE` (YYYY-MM-DD) for articles that bring none")
-	workers := fs.Int("j", 0, "process `N` articles at once (default: every core)")
+	workers := fs.Int("j", runtime.GOMAXPROCS(0), "process `N` articles at once (default: every core)")
 	flat := fs.Bool("flat", false, "write one line per entity: {\"doc_id\", \"source\", ...the entity's fields}")
-	maxBytes := fs.Int("max-article-bytes", corpus.DefaultMaxArticleBytes, "an article larger than `N` bytes is an error record")
+	maxBytes := fs.Int("max-article-bytes", corpus.DefaultMaxArticleBytes, "an article whose text is over `N` bytes (UTF-8) is an error record")
+	maxLine := fs.Int("max-line-bytes", 0, "a JSON line or .json file over `N` bytes is an error record (default: "+fmt.Sprint(corpus.LineBytesPerArticleByte)+" times --max-article-bytes)")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary line")
 	timeout := fs.Duration("article-timeout", time.Minute, "an article that takes longer than `D` is an error record and the run goes on (0: no bound)")
 	var un unattended
 	un.flags(fs)
+	// Usage goes to standard output when asked for (-h), to standard
+	// error after a mistake.
+	usageOut := stderr
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: cnie run [flags] [PATH...]\n\n"+
+		fmt.Fprintf(usageOut, "usage: cnie run [flags] [PATH...]\n\n"+
 			"PATH is a folder (walked recursively), a .txt file (one article), a\n"+
 			".jsonl/.ndjson file (one article a line: {\"id\", \"title\", \"text\",\n"+
 			"\"published\"}), a .json file (one article), any of them .gz, or - for JSON\n"+
 			"Lines on standard input; no PATH reads standard input. Text may be UTF-8 or\n"+
-			"GB18030. Flags may come before or after paths.\n\nflags:\n")
+			"GB18030 or Big5. An article's doc_id is its \"id\", else its file's path\n"+
+			"relative to PATH without extension (:LINE added for a JSON line).\n"+
+			"Flags may come before or after paths.\n\nflags:\n")
+		fs.SetOutput(usageOut)
 		fs.PrintDefaults()
+		fs.SetOutput(stderr)
 	}
-	paths, err := parseInterleaved(fs, args)
+	paths, err := parseHelp(fs, args, stdout, &usageOut)
 	if err != nil {
 		if err == flag.ErrHelp {
 			return exitOK
@@ -56,8 +65,15 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		opt.RefDate = d
 	}
-	if *workers < 0 || *maxBytes <= 0 {
-		fmt.Fprintln(stderr, "cnie run: -j and --max-article-bytes must be positive")
+	switch {
+	case *workers < 1:
+		fmt.Fprintf(stderr, "cnie run: -j %d: must be at least 1\n", *workers)
+		return exitUsage
+	case *maxBytes < 1:
+		fmt.Fprintf(stderr, "cnie run: --max-article-bytes %d: must be at least 1\n", *maxBytes)
+		return exitUsage
+	case *maxLine < 0 || *maxLine > 0 && *maxLine < *maxBytes:
+		fmt.Fprintf(stderr, "cnie run: --max-line-bytes %d: must be at least --max-article-bytes (%d)\n", *maxLine, *maxBytes)
 		return exitUsage
 	}
 	if msg := un.check(*out != "", *flat); msg != "" {
@@ -85,7 +101,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cnie run: %v\n", err)
 		return exitError
 	}
-	src := corpus.Open(paths, corpus.Options{Stdin: stdin, MaxArticleBytes: *maxBytes})
+	src := corpus.Open(paths, corpus.Options{Stdin: stdin, MaxArticleBytes: *maxBytes, MaxLineBytes: *maxLine})
 	work := true
 	if un.on() {
 		// Only what was not emitted before; and if that is nothing, the
@@ -110,15 +126,15 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if *flat {
 			return writeFlat(recOut, r)
 		}
-		line = append(r.AppendJSON(line[:0]), '\n')
-		_, err := recOut.Write(line)
+		var err error
+		line, err = batch.WriteRecord(recOut, r, line)
 		return err
 	}
 	if un.on() {
 		writeRecord = un.run.Record
 	}
 	errorRecord := func(e *corpus.Error) error {
-		return errEnc.Encode(record.Error{Source: e.Source, Line: e.Line, Error: e.Err.Error()})
+		return errEnc.Encode(record.Error{Source: e.Source, Line: e.Line, DocID: e.DocID, Error: e.Err.Error()})
 	}
 	var st batch.Stats
 	var runErr error
@@ -129,6 +145,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			Progress:       prog.update,
 			Error:          errorRecord,
 			ArticleTimeout: *timeout,
+			MemoryPerByte:  memoryPerByte,
 		})
 	} else {
 		st, runErr = errorsOnly(src, errorRecord)
@@ -159,6 +176,12 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	return exitOK
 }
+
+// memoryPerByte is the heap a long article may take while it is processed,
+// per byte of its text (see batch.Options.MemoryPerByte): its text, its
+// entities and one window's working memory come to 5 to 6 times its size,
+// and the rest is room for the garbage collector.
+const memoryPerByte = 7
 
 // output is a buffered destination: a file (gzipped if its name ends in
 // .gz) or a standard stream.

@@ -109,6 +109,9 @@ func (u *unattended) summary() string {
 	if st.Stale > 0 {
 		s += fmt.Sprintf(", %d stale not re-emitted (--reprocess does)", st.Stale)
 	}
+	if st.Migrated > 0 {
+		s += fmt.Sprintf("; %d recorded under the ids of an earlier version now under their ids", st.Migrated)
+	}
 	if st.Reconciled > 0 || st.TmpRemoved > 0 {
 		s += fmt.Sprintf("; from killed runs: %d files recorded (%d articles), %d temporary files removed",
 			st.Reconciled, st.ReconciledArticles, st.TmpRemoved)
@@ -180,14 +183,17 @@ func stateCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("cnie state", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
+	usageOut := stderr
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: cnie state [--json] DIR\n\n"+
+		fmt.Fprintf(usageOut, "usage: cnie state [--json] DIR\n\n"+
 			"Reports what the state of incremental runs (cnie run --state DIR) holds:\n"+
 			"articles emitted, how many are stale (emitted by other extractors than\n"+
 			"this binary's), output files, runs and the last run.\n\nflags:\n")
+		fs.SetOutput(usageOut)
 		fs.PrintDefaults()
+		fs.SetOutput(stderr)
 	}
-	pos, err := parseInterleaved(fs, args)
+	pos, err := parseHelp(fs, args, stdout, &usageOut)
 	if err != nil {
 		if err == flag.ErrHelp {
 			return exitOK
