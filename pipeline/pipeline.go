@@ -12,6 +12,10 @@ import (
 
 	"github.com/cnie/cnie/corpus"
 	"github.com/cnie/cnie/extract"
+	"github.com/cnie/cnie/extract/amount"
+	"github.com/cnie/cnie/extract/country"
+	"github.com/cnie/cnie/extract/date"
+	"github.com/cnie/cnie/extract/org"
 	"github.com/cnie/cnie/normalize"
 	"github.com/cnie/cnie/record"
 	"github.com/cnie/cnie/segment"
@@ -39,19 +43,19 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	amounts, err := extract.NewAmounts()
+	amounts, err := amount.New()
 	if err != nil {
 		return nil, err
 	}
-	dates, err := extract.NewDates()
+	dates, err := date.New()
 	if err != nil {
 		return nil, err
 	}
-	countries, err := extract.NewCountries(seg)
+	countries, err := country.New(seg)
 	if err != nil {
 		return nil, err
 	}
-	orgs, err := extract.NewOrgs(seg, countries)
+	orgs, err := org.New(seg, countries)
 	if err != nil {
 		return nil, err
 	}

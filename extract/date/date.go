@@ -1,30 +1,34 @@
-package extract
+package date
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/cnie/cnie/extract"
+	tx "github.com/cnie/cnie/extract/internal/text"
 	"github.com/cnie/cnie/lexicon"
 )
 
-// DateExtractor finds calendar expressions and resolves each to an interval
+// Extractor finds calendar expressions and resolves each to an interval
 // of whole days with a grain, counting relative ones (今年, 上周, 6年前, 18日)
 // from the document's reference date: absolute dates (2025年7月19日,
 // 2025-08-29, 二〇二五年七月十九日, 2024年, 7月18日), ranges as one mention
 // (4月9日至11日, 1—7月, 2024-2027年), periods (上半年, 一季度, 前三季度, 3月中旬,
 // 年底, 今年秋天, 年内), relative days, weeks and months, N年前, and Chinese
-// plan periods (“十四五”, “十四五”前四年). Build it with NewDates.
-type DateExtractor struct {
+// plan periods (“十四五”, “十四五”前四年). Build it with New.
+type Extractor struct {
 	// amountWords are units and currencies: a bare four-digit number
 	// followed by one (2000吨) is an amount, not a year.
-	amountWords map[rune][]string
+	amountWords tx.WordSet
 }
 
-// NewDates builds the date extractor.
-func NewDates() (*DateExtractor, error) {
-	x := &DateExtractor{amountWords: map[rune][]string{}}
+// New builds the date extractor.
+func New() (*Extractor, error) {
+	x := &Extractor{}
+	var words []string
 	for _, f := range []string{"units.tsv", "currencies.tsv"} {
 		rows, err := lexicon.Read(f, 2, 2)
 		if err != nil {
@@ -32,9 +36,13 @@ func NewDates() (*DateExtractor, error) {
 		}
 		for _, r := range rows {
 			if !strings.HasPrefix(r.Fields[0], "prefix:") {
-				addWord(x.amountWords, r.Fields[0])
+				words = append(words, r.Fields[0])
 			}
 		}
+	}
+	var err error
+	if x.amountWords, err = tx.NewWordSet(words); err != nil {
+		return nil, fmt.Errorf("lexicon: units.tsv, currencies.tsv: %w", err)
 	}
 	return x, nil
 }
@@ -66,6 +74,7 @@ type point struct {
 	year int
 	rel  int
 	a, b int
+	rule *extract.Rule // the rule that read it
 }
 
 var grainOf = map[int]string{
@@ -156,7 +165,7 @@ func (p point) possible() bool {
 }
 
 // Extract implements Extractor.
-func (x *DateExtractor) Extract(d *Doc, dst []Mention) []Mention {
+func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Mention {
 	text := d.Text
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -170,8 +179,8 @@ func (x *DateExtractor) Extract(d *Doc, dst []Mention) []Mention {
 			continue
 		}
 		i += size
-		if isASCIIAlnum(r) { // the rest of a word or number: no date starts inside
-			for i < len(text) && isASCIIAlnum(rune(text[i])) {
+		if tx.IsASCIIAlnum(r) { // the rest of a word or number: no date starts inside
+			for i < len(text) && tx.IsASCIIAlnum(rune(text[i])) {
 				i++
 			}
 		}
@@ -187,67 +196,74 @@ func (x *DateExtractor) Extract(d *Doc, dst []Mention) []Mention {
 const dateStarts = "0123456789〇零一二两三四五六七八九十百千万亿" + "“\"‘「" +
 	"上下今去前后明昨本这春夏秋冬年月日号周季初底末中期半当近次翌同元第"
 
-var dateStartSet = func() *runeSet {
-	s := new(runeSet)
-	s.addString(dateStarts)
+var dateStartSet = func() *tx.RuneSet {
+	s := new(tx.RuneSet)
+	s.AddString(dateStarts)
 	return s
 }()
 
-func canStartDate(r rune) bool { return dateStartSet.has(r) }
+func canStartDate(r rune) bool { return dateStartSet.Has(r) }
 
 // at reads the longest date expression that starts at byte i.
-func (x *DateExtractor) at(d *Doc, i int) (Mention, bool) {
+func (x *Extractor) at(d *extract.Doc, i int) (extract.Mention, bool) {
 	text := d.Text
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
-	if isASCIIAlnum(prev) || prev == '.' || prev == '第' {
-		return Mention{}, false
+	if tx.IsASCIIAlnum(prev) || prev == '.' || prev == '第' {
+		return extract.Mention{}, false
 	}
 	// Nothing starts inside a number (十三月 is no 三月) or right after one
 	// (3年内 has no 年内), nor after a date that failed (2月30日 has no 30日)
 	// or after the first end of a range that failed (5-3月).
 	r, _ := utf8.DecodeRuneInString(text[i:])
 	if isNumeral(prev) && (isNumeral(r) || r == '年' || r == '月' || r == '日' || r == '周' || r == '季') {
-		return Mention{}, false
+		return extract.Mention{}, false
 	}
 	if isNumeral(r) {
 		if prev == '月' || prev == '年' {
-			return Mention{}, false
+			return extract.Mention{}, false
 		}
-		if sep := rangeSepBefore(text[:i]); sep > 0 {
+		if sep := tx.RangeSepBefore(text[:i]); sep > 0 {
 			if p2, _ := utf8.DecodeLastRuneInString(text[:i-sep]); isNumeral(p2) || p2 == '年' {
-				return Mention{}, false
+				return extract.Mention{}, false
 			}
 		}
 	}
 	var p, q point
 	var end int
 	var ok, isRange bool
+	var m0rule *extract.Rule // a range's rule
 	if p, end, ok = x.plan(text, i); !ok {
 		if p, end, ok = numericDate(text, i); !ok {
 			p, end, ok = x.expr(text, i, nil)
 		}
 		if ok {
 			if q2, e2, ok2 := x.rangeEnd(text, end, p); ok2 {
-				q, end, isRange = q2, e2, true
+				q, end, isRange, m0rule = q2, e2, true, rangeRule(p.kind)
 			}
 		} else if p, q, end, ok = x.bareRange(text, i); ok {
-			isRange = true
+			isRange, m0rule = true, &rRangeYearsBare
 		}
 	}
 	if !ok {
-		return Mention{}, false
+		return extract.Mention{}, false
 	}
-	m := Mention{Type: Date, Start: i, End: end, Grain: grainOf[p.kind]}
+	m := extract.Mention{Type: extract.Date, Start: i, End: end, Grain: grainOf[p.kind]}
 	s, e, resolved, valid := p.resolve(d.Ref, d.HasRef())
 	if isRange {
 		_, e2, r2, v2 := q.resolve(d.Ref, d.HasRef())
 		e, resolved, valid = e2, resolved && r2, valid && v2
 		if resolved && e.Before(s) {
-			return Mention{}, false
+			return extract.Mention{}, false
 		}
 	}
 	if !valid {
-		return Mention{}, false
+		return extract.Mention{}, false
+	}
+	switch {
+	case isRange:
+		m.Rule = m0rule.Name
+	case p.rule != nil:
+		m.Rule = p.rule.Name
 	}
 	if resolved {
 		m.StartDate, m.EndDate = s, e
@@ -265,7 +281,7 @@ var relYears = []struct {
 // follows it, or a month, a day, a period or a relative word on its own. ctx,
 // when set, is the first point of a range whose end is read: its year and
 // month carry over (4月9日至11日).
-func (x *DateExtractor) expr(text string, i int, ctx *point) (point, int, bool) {
+func (x *Extractor) expr(text string, i int, ctx *point) (point, int, bool) {
 	rest := text[i:]
 	p := point{kind: kYear}
 	j := i
@@ -296,7 +312,7 @@ func (x *DateExtractor) expr(text string, i int, ctx *point) (point, int, bool) 
 			return q, i + n, true
 		}
 		if y, n, ok := bareYear(x, text, i); ok {
-			return point{kind: kYear, abs: true, year: y}, i + n, true
+			return point{kind: kYear, abs: true, year: y, rule: &rYearBare}, i + n, true
 		}
 	}
 	after := text[j:]
@@ -307,22 +323,24 @@ func (x *DateExtractor) expr(text string, i int, ctx *point) (point, int, bool) 
 			kind int
 		}{{"初", kYearStart}, {"底", kYearEnd}, {"末", kYearEnd}, {"内", kYear}} {
 			if strings.HasPrefix(after, w.w) && !yearPartWord(after) {
-				return point{kind: w.kind, abs: true, year: p.year}, j + len(w.w), true
+				return point{kind: w.kind, abs: true, year: p.year, rule: &rYearPart}, j + len(w.w), true
 			}
 		}
 	}
 	// Periods of a year: 上半年, 一季度, 年初, 年底, 秋天, 年内.
 	if q, n, ok := yearPeriod(after, hasYear); ok {
 		q.abs, q.year, q.rel = p.abs, p.year, p.rel
+		q.rule = &rPeriod
 		return q, j + n, true
 	}
 	// A month, with a day or a part of the month.
 	if m, n, ok := smallNumber(after, 12); ok {
 		q := point{kind: kMonth, abs: p.abs, year: p.year, rel: p.rel, a: m}
 		// 1—7月: a range of months with the unit written once.
-		if sep := rangeSep(after[n:]); sep > 0 {
+		if sep := tx.RangeSepAt(after[n:]); sep > 0 {
 			if m2, n2, ok := smallNumber(after[n+sep:], 12); ok && m2 > m && strings.HasPrefix(after[n+sep+n2:], "月") {
 				q.b = m2
+				q.rule = &rMonthRange
 				return q, j + n + sep + n2 + len("月"), true
 			}
 		}
@@ -336,22 +354,29 @@ func (x *DateExtractor) expr(text string, i int, ctx *point) (point, int, bool) 
 		tail := after[k:]
 		if dd, n2, ok := smallNumber(tail, 31); ok && (strings.HasPrefix(tail[n2:], "日") || strings.HasPrefix(tail[n2:], "号")) {
 			q.kind, q.b = kDay, dd
+			q.rule = &rMonthDay
 			return q, j + k + n2 + len("日"), true
 		}
 		if part, n2 := monthPart(tail); part > 0 {
 			q.kind, q.b = kMonthPart, part
+			q.rule = &rMonthPart
 			return q, j + k + n2, true
 		}
+		q.rule = &rMonth
 		return q, j + k, true
 	}
 dayAlone:
 	if hasYear {
+		p.rule = &rYearRelative
+		if p.abs {
+			p.rule = &rYear
+		}
 		return p, j, true
 	}
 	// A day alone (18日) takes the month of the range start or the reference.
 	// 号 alone only after Arabic digits: 深算二号 names a product.
 	if dd, n, ok := smallNumber(rest, 31); ok && (strings.HasPrefix(rest[n:], "日") || strings.HasPrefix(rest[n:], "号") && rest[0] <= '9') && !strings.HasPrefix(rest[n+3:], "内") {
-		q := point{kind: kDay, b: dd}
+		q := point{kind: kDay, b: dd, rule: &rDay}
 		if ctx != nil && (ctx.kind == kDay || ctx.kind == kMonth) {
 			q.abs, q.year, q.rel, q.a = ctx.abs, ctx.year, ctx.rel, ctx.a
 			return q, i + n + len("日"), true
@@ -472,11 +497,12 @@ func relative(s string) (point, int, bool) {
 			kind int
 		}{{"年前", kYear}, {"个月前", kRelMonth}, {"天前", kRelDay}, {"周前", kWeek}} {
 			if strings.HasPrefix(s[l:], u.w) {
-				return point{kind: u.kind, rel: -n}, l + len(u.w), true
+				return point{kind: u.kind, rel: -n, rule: &rAgo}, l + len(u.w), true
 			}
 		}
 	}
 	if q, n, ok := yearPeriod(s, false); ok {
+		q.rule = &rPeriod
 		return q, n, true
 	}
 	return point{}, 0, false
@@ -497,7 +523,7 @@ func relativeWord(s string) (point, int, bool) {
 		{"下个月", kRelMonth, 1}, {"下月", kRelMonth, 1},
 	} {
 		if strings.HasPrefix(s, w.w) {
-			return point{kind: w.kind, rel: w.rel}, len(w.w), true
+			return point{kind: w.kind, rel: w.rel, rule: relativeRule[w.kind]}, len(w.w), true
 		}
 	}
 	// 月初, 月底 of the reference month.
@@ -506,15 +532,15 @@ func relativeWord(s string) (point, int, bool) {
 		if strings.HasPrefix(s, "月初") {
 			part = 1
 		}
-		return point{kind: kRelMonthPart, a: part}, len("月初"), true
+		return point{kind: kRelMonthPart, a: part, rule: &rMonthPartRelative}, len("月初"), true
 	}
 	return point{}, 0, false
 }
 
 // rangeEnd reads the end of a range after a date (至, 到, -, —, ~): 4月9日至11日,
 // 8月31日至9月1日, 2020年至2024年, 1月至7月.
-func (x *DateExtractor) rangeEnd(text string, at int, p point) (point, int, bool) {
-	sep := rangeSep(text[at:])
+func (x *Extractor) rangeEnd(text string, at int, p point) (point, int, bool) {
+	sep := tx.RangeSepAt(text[at:])
 	if sep == 0 {
 		return point{}, 0, false
 	}
@@ -527,36 +553,16 @@ func (x *DateExtractor) rangeEnd(text string, at int, p point) (point, int, bool
 
 // bareRange reads a range of years whose first end is written without 年:
 // 2024-2027年. (Months written so, 1—7月, are read by expr.)
-func (x *DateExtractor) bareRange(text string, i int) (point, point, int, bool) {
+func (x *Extractor) bareRange(text string, i int) (point, point, int, bool) {
 	rest := text[i:]
 	if y, n, ok := yearNumber(rest); ok {
-		if sep := rangeSep(rest[n:]); sep > 0 {
+		if sep := tx.RangeSepAt(rest[n:]); sep > 0 {
 			if y2, n2, ok := yearNumber(rest[n+sep:]); ok && strings.HasPrefix(rest[n+sep+n2:], "年") && y2 >= y {
 				return point{kind: kYear, abs: true, year: y}, point{kind: kYear, abs: true, year: y2}, i + n + sep + n2 + len("年"), true
 			}
 		}
 	}
 	return point{}, point{}, 0, false
-}
-
-// rangeSepBefore returns the length of a range separator at the end of s.
-func rangeSepBefore(s string) int {
-	for _, w := range []string{"至", "到", "——", "—", "–", "-", "~", "～", "－"} {
-		if strings.HasSuffix(s, w) {
-			return len(w)
-		}
-	}
-	return 0
-}
-
-// rangeSep returns the length of a range separator at the start of s.
-func rangeSep(s string) int {
-	for _, w := range []string{"至", "到", "——", "—", "–", "-", "~", "～", "－"} {
-		if strings.HasPrefix(s, w) {
-			return len(w)
-		}
-	}
-	return 0
 }
 
 var numericDateRe = regexp.MustCompile(`^((?:19|20)[0-9]{2})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})(?:[^0-9]|$)`)
@@ -583,19 +589,19 @@ func numericDate(text string, i int) (point, int, bool) {
 	if !okm || !okd {
 		return point{}, 0, false
 	}
-	return point{kind: kDay, abs: true, year: y, a: mo, b: dd}, i + m[11], true
+	return point{kind: kDay, abs: true, year: y, a: mo, b: dd, rule: &rNumeric}, i + m[11], true
 }
 
 // bareYear reads a year written without 年 before a name (2023上合组织产业链
 // 论坛, 2024京津产业握手活动): four digits from 1900 to 2099 followed by a CJK
 // character that is not a unit, multiplier or date word.
-func bareYear(x *DateExtractor, text string, i int) (int, int, bool) {
+func bareYear(x *Extractor, text string, i int) (int, int, bool) {
 	s := text[i:]
-	if len(s) < 5 || !isYear(s[:4]) || (len(s) > 4 && s[4] >= '0' && s[4] <= '9') {
+	if len(s) < 5 || !tx.IsYear(s[:4]) || (len(s) > 4 && s[4] >= '0' && s[4] <= '9') {
 		return 0, 0, false
 	}
 	r, _ := utf8.DecodeRuneInString(s[4:])
-	if !isCJKRune(r) || strings.ContainsRune("年月日号多余几十百千万亿", r) || longest(x.amountWords, s[4:]) != "" {
+	if !tx.IsCJKRune(r) || strings.ContainsRune("年月日号多余几十百千万亿", r) || x.amountWords.Longest(s[4:]) != "" {
 		return 0, 0, false
 	}
 	y, _, _ := yearNumber(s[:4])
@@ -639,12 +645,10 @@ func isNumeral(r rune) bool {
 	return r >= '0' && r <= '9'
 }
 
-func isCJKRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
-
 // yearNumber reads a four-digit year: Arabic (1900-2099) or Chinese digits
 // (二〇二五).
 func yearNumber(s string) (int, int, bool) {
-	if len(s) >= 4 && isYear(s[:4]) && (len(s) == 4 || s[4] < '0' || s[4] > '9') {
+	if len(s) >= 4 && tx.IsYear(s[:4]) && (len(s) == 4 || s[4] < '0' || s[4] > '9') {
 		y := 0
 		for k := 0; k < 4; k++ {
 			y = y*10 + int(s[k]-'0')
@@ -713,7 +717,7 @@ done:
 
 // plan reads a Chinese five-year-plan period: “十四五” (2021-2025), 十五五
 // (2026-2030), in quotes or before 规划/时期/期间/以来, and “十四五”前四年.
-func (x *DateExtractor) plan(text string, i int) (point, int, bool) {
+func (x *Extractor) plan(text string, i int) (point, int, bool) {
 	s := text[i:]
 	open := ""
 	for _, q := range []string{"“", "\"", "‘", "「"} {
@@ -751,5 +755,6 @@ func (x *DateExtractor) plan(text string, i int) (point, int, bool) {
 			end += len("前") + l + len("年")
 		}
 	}
+	p.rule = &rPlan
 	return p, i + end, true
 }
