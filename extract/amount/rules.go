@@ -7,10 +7,10 @@ import "github.com/cnie/cnie/extract"
 // rule a mention names is the branch that read it.
 var (
 	moneySuffix = extract.Rule{Name: "money/currency-after", Type: extract.Money,
-		Starts: "a digit or a Chinese numeral",
+		Starts:  "a digit or a Chinese numeral",
 		Matches: "a number and a currency word (lexicon/currencies.tsv): 47.95亿元, 8900亿美元"}
 	moneyPrefix = extract.Rule{Name: "money/currency-before", Type: extract.Money,
-		Starts: "a currency symbol (currencies.tsv, prefix:)",
+		Starts:  "a currency symbol (currencies.tsv, prefix:)",
 		Matches: "a currency symbol and an Arabic number, a repeated currency word after it too: US$5亿, US$5亿美元"}
 	percentSign = extract.Rule{Name: "percent/sign", Type: extract.Percent,
 		Starts: "a digit or a Chinese numeral", Matches: "a number and a percent sign: 14.4%"}
@@ -29,7 +29,7 @@ var (
 	quantityClassifier = extract.Rule{Name: "quantity/classifier", Type: extract.Quantity,
 		Starts: "a digit or a Chinese numeral", Matches: "a number and a classifier (units.tsv, classifier): 18个, 3家"}
 	sharedUnit = extract.Rule{Name: "amount/shared-unit",
-		Starts: "a bare number before a list or range separator",
+		Starts:  "a bare number before a list or range separator",
 		Matches: "a member of a list or range that takes the unit written once on the last: 3.5%、5.6%; 3-5亿元 (the 3 takes 亿)"}
 )
 

@@ -19,7 +19,7 @@ import (
 // (对俄出口, 访美); and X方 for a state's side (中方, 俄方). Build it with
 // New.
 type Extractor struct {
-	aliases tx.WordSet      // every name and alias
+	aliases tx.WordSet        // every name and alias
 	code    map[string]string // alias -> code
 	name    map[string]string // code -> standard short name
 	// abbrev maps a one-character abbreviation to its states; the first is
@@ -95,7 +95,7 @@ const visitVerbs = "对来驻访赴在离抵援涉"
 func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Mention {
 	text := d.Text
 	covered := tx.NewBitset(len(text)) // bytes inside a full-name mention
-	named := map[string]bool{}           // codes the document names in full
+	named := map[string]bool{}         // codes the document names in full
 	var full []extract.Mention
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
