@@ -27,6 +27,9 @@ type Options struct {
 	// RefDate is the reference date for articles that bring none (the
 	// --ref-date flag); the zero time means none.
 	RefDate time.Time
+	// Explain writes beside each entity the name of the rule that found it
+	// (the --explain flag).
+	Explain bool
 }
 
 // Pipeline processes articles. It is safe for concurrent use.
@@ -95,7 +98,11 @@ func (p *Pipeline) Process(a corpus.Article) record.Record {
 		if !sane(&ms[i], view.Text) {
 			continue
 		}
-		rec.Entities = append(rec.Entities, entity(&ms[i], view, a.Text, offsets))
+		e := entity(&ms[i], view, a.Text, offsets)
+		if p.opt.Explain {
+			e.Rule = ms[i].Rule
+		}
+		rec.Entities = append(rec.Entities, e)
 	}
 	return rec
 }

@@ -29,6 +29,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxBytes := fs.Int("max-article-bytes", corpus.DefaultMaxArticleBytes, "an article larger than `N` bytes is an error record")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary line")
 	timeout := fs.Duration("article-timeout", time.Minute, "an article that takes longer than `D` is an error record and the run goes on (0: no bound)")
+	explain := fs.Bool("explain", false, "write beside each entity the name of the rule that found it (\"rule\")")
 	var un unattended
 	un.flags(fs)
 	fs.Usage = func() {
@@ -47,7 +48,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	var opt pipeline.Options
+	opt := pipeline.Options{Explain: *explain}
 	if *refDate != "" {
 		d, err := time.Parse(time.DateOnly, *refDate)
 		if err != nil {
