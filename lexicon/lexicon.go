@@ -137,6 +137,9 @@ var specs = map[string]spec{
 	"places.tsv":       {1, 3, map[int][]string{2: {"", "province", "prefecture", "county", "district", "new_area"}}},
 	"units.tsv":        {2, 2, map[int][]string{1: {"measure", "classifier", "percent", "point", "tenth", "block"}}},
 	"orgs/*.tsv":       {2, 3, nil},
+	"date_words.tsv": {3, 3, map[int][]string{1: {"year-relative", "year-relative-not", "year-duration", "year-part", "year-part-not",
+		"year-period", "season", "month-part", "month-part-relative", "relative-day", "relative-week", "relative-month", "ago",
+		"nowadays", "plan-after"}}},
 }
 
 // OrgContextRoles are the roles of lexicon/org_context.tsv.

@@ -22,11 +22,25 @@ type Extractor struct {
 	// amountWords are units and currencies: a bare four-digit number
 	// followed by one (2000吨) is an amount, not a year.
 	amountWords tx.WordSet
+	// words are the calendar words of lexicon/date_words.tsv.
+	words *words
+	// relativeStarts holds the first runes of the relative words (今, 昨,
+	// 上, 月…): relative tries them only there.
+	relativeStarts tx.RuneSet
 }
 
-// New builds the date extractor.
+// New builds the date extractor from lexicon/date_words.tsv, and
+// lexicon/units.tsv and currencies.tsv (a year is no amount).
 func New() (*Extractor, error) {
 	x := &Extractor{}
+	ws, err := loadWords()
+	if err != nil {
+		return nil, err
+	}
+	x.words = ws
+	for _, w := range append(append([]word(nil), ws.relative...), ws.monthPartRelative...) {
+		x.relativeStarts.Add(tx.FirstRune(w.w))
+	}
 	var words []string
 	for _, f := range []string{"units.tsv", "currencies.tsv"} {
 		rows, err := lexicon.Read(f, 2, 2)
@@ -39,7 +53,6 @@ func New() (*Extractor, error) {
 			}
 		}
 	}
-	var err error
 	if x.amountWords, err = tx.NewWordSet(words); err != nil {
 		return nil, fmt.Errorf("lexicon: units.tsv, currencies.tsv: %w", err)
 	}

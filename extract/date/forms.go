@@ -77,7 +77,7 @@ func (x *Extractor) plan(text string, i int) (point, int, bool) {
 		end += len(closeQ)
 	} else {
 		ok := false
-		for _, w := range []string{"规划", "时期", "期间", "以来", "计划"} {
+		for _, w := range x.words.planAfter {
 			ok = ok || strings.HasPrefix(s[end:], w)
 		}
 		if !ok {
