@@ -31,6 +31,11 @@ type Extractor struct {
 	// pairContext are words that follow a pair without 中 (冲突, 关系).
 	pairContext tx.WordSet
 	seg         *segment.Segmenter
+	// The context words of lexicon/country_context.tsv: characters before
+	// and words after a name that make it no state's, and the verbs after
+	// which 华 and a lone abbreviation name a state.
+	beforeNot, verbs, placeVerbs tx.RuneSet
+	afterNot, afterKeep          []string
 }
 
 // New builds the country extractor. seg, if not nil, is asked
@@ -52,6 +57,9 @@ func New(seg *segment.Segmenter) (*Extractor, error) {
 	}
 	if x.pairContext, err = tx.NewWordSet(pairs); err != nil {
 		return nil, fmt.Errorf("lexicon: pair_context.tsv: %w", err)
+	}
+	if err := x.loadContext(); err != nil {
+		return nil, err
 	}
 	var aliases []string
 	for _, r := range rows {
@@ -88,9 +96,6 @@ func New(seg *segment.Segmenter) (*Extractor, error) {
 	return x, nil
 }
 
-// Verbs after which 华 means China and a lone abbreviation names a state.
-const visitVerbs = "对来驻访赴在离抵援涉"
-
 // Extract implements Extractor.
 func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Mention {
 	text := d.Text
@@ -120,7 +125,7 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 		}
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		switch {
-		case r == '华' && strings.ContainsRune(visitVerbs, prev) && !x.wordStartsAt(d, i, i+size):
+		case r == '华' && x.verbs.Has(prev) && !x.wordStartsAt(d, i, i+size):
 			dst = append(dst, extract.Mention{Type: extract.Country, Start: i, End: i + size, Code: "CN", Name: x.name["CN"], Rule: rHua.Name})
 			i += size
 			continue
@@ -154,7 +159,7 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 				continue
 			}
 			// A lone abbreviation after a verb of going or dealing: 对俄出口.
-			if j == i+size && strings.ContainsRune(visitVerbs, prev) && x.afterVerb(d, i, i+size) {
+			if j == i+size && x.verbs.Has(prev) && x.afterVerb(d, i, i+size) {
 				c := x.resolve(r, named)
 				dst = append(dst, extract.Mention{Type: extract.Country, Start: i, End: i + size, Code: c, Name: x.name[c], Rule: rAfterVerb.Name})
 			}
@@ -171,18 +176,10 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 func (x *Extractor) standsAlone(text string, i int, a string) bool {
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	after := text[i+len(a):]
-	if prev == '内' || prev == '外' {
+	if x.beforeNot.Has(prev) {
 		return false
 	}
-	for _, s := range []string{"族", "洋", "半岛", "州", "省", "语", "海峡"} {
-		if strings.HasPrefix(after, s) {
-			return false
-		}
-	}
-	if strings.HasPrefix(after, "人") && !strings.HasPrefix(after, "人民") {
-		return false
-	}
-	return true
+	return tx.HasAnyPrefix(after, x.afterKeep...) || !tx.HasAnyPrefix(after, x.afterNot...)
 }
 
 func (x *Extractor) isAbbrev(r rune) bool { return x.abbrevs.Has(r) }
@@ -272,9 +269,46 @@ func (x *Extractor) afterVerb(d *extract.Doc, i, j int) bool {
 	if k := d.TokenAt(i - size); k >= 0 && d.Tokens[k].Start != i-size {
 		return false
 	}
-	if strings.ContainsRune("访赴驻抵援", prev) || x.seg == nil {
+	if x.placeVerbs.Has(prev) || x.seg == nil {
 		return true
 	}
 	_, known := x.seg.Lookup(d.Text[i-size : j])
 	return !known
+}
+
+// loadContext reads lexicon/country_context.tsv. Roles of one character
+// (before-not, verb, verb-place) must be one character.
+func (x *Extractor) loadContext() error {
+	const file = "country_context.tsv"
+	rows, err := lexicon.Read(file, 2, 2)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		w, role := r.Fields[0], r.Fields[1]
+		switch role {
+		case "after-not":
+			x.afterNot = append(x.afterNot, w)
+			continue
+		case "after-keep":
+			x.afterKeep = append(x.afterKeep, w)
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(w)
+		if size != len(w) {
+			return fmt.Errorf("lexicon: %s:%d: a %s is one character, not %q", file, r.Line, role, w)
+		}
+		switch role {
+		case "before-not":
+			x.beforeNot.Add(c)
+		case "verb":
+			x.verbs.Add(c)
+		case "verb-place":
+			if !x.verbs.Has(c) {
+				return fmt.Errorf("lexicon: %s:%d: verb-place %s is not listed as a verb before it", file, r.Line, w)
+			}
+			x.placeVerbs.Add(c)
+		}
+	}
+	return nil
 }
