@@ -52,7 +52,7 @@ func (x *Extractor) appositives(d *extract.Doc, found []extract.Mention) []extra
 		for j := k + 1; j < len(d.Tokens) && j <= k+5; j++ {
 			u := d.Tokens[j]
 			w := text[u.Start:u.End]
-			if nameEnd[w] || !tx.IsCJKText(w) {
+			if x.words.nameEnd[w] || !tx.IsCJKText(w) {
 				if start >= 0 {
 					end = u.Start
 				}
@@ -77,12 +77,6 @@ func (x *Extractor) appositives(d *extract.Doc, found []extract.Mention) []extra
 		found = append(found, extract.Mention{Type: extract.Org, Start: start, End: end, Rule: rAppositive.Name})
 	}
 	return found
-}
-
-// nameEnd holds the words that end a name written after its kind.
-var nameEnd = map[string]bool{
-	"在": true, "于": true, "将": true, "已": true, "正": true, "与": true, "和": true, "的": true,
-	"是": true, "也": true, "还": true, "则": true, "已经": true, "正在": true, "近日": true, "日前": true,
 }
 
 // listTailAt reports whether a noun for organisations follows 等 at i, after
@@ -135,7 +129,7 @@ func (x *Extractor) listMembers(d *extract.Doc, p int) []extract.Mention {
 	first := end
 	for j := d.TokenAt(end) - 1; j > k && j >= 0; j-- {
 		t := d.Tokens[j]
-		if !memberWord(text[t.Start:t.End], t.Pos) {
+		if !x.memberWord(text[t.Start:t.End], t.Pos) {
 			break
 		}
 		first = t.Start
@@ -190,8 +184,8 @@ func (x *Extractor) commonNoun(d *extract.Doc, s, e int) bool {
 }
 
 // memberWord reports whether a word may stand inside a list member.
-func memberWord(w, pos string) bool {
-	if nameWord(w, pos) {
+func (x *Extractor) memberWord(w, pos string) bool {
+	if x.nameWord(w, pos) {
 		return true
 	}
 	switch n := utf8.RuneCountInString(w); {
@@ -254,7 +248,7 @@ func (x *Extractor) bylines(d *extract.Doc, found []extract.Mention) []extract.M
 		trimmed := strings.TrimLeft(line, " \t\r□■▲●◆★")
 		off += len(line) - len(trimmed)
 		line = trimmed
-		for _, credit := range []string{"©", "来源:", "来源：", "来源 :"} {
+		for _, credit := range x.words.credit {
 			if strings.HasPrefix(line, credit) {
 				rest := strings.TrimLeft(line[len(credit):], " \t")
 				s := off + len(line) - len(rest)

@@ -88,7 +88,7 @@ func (x *Extractor) named(d *extract.Doc, hs, he int, head string, floor int, kn
 		// The head's own word holds part of the name (电力公司, 州政府).
 		parts = append(parts, namePart{ht.Start, text[ht.Start:hs], ht.Pos})
 	}
-	if k0 >= 0 && len(parts) == 0 && strings.ContainsRune("市省区县州", tx.FirstRune(head)) && d.Tokens[k0].Start >= floor {
+	if k0 >= 0 && len(parts) == 0 && x.words.placeBody.Has(tx.FirstRune(head)) && d.Tokens[k0].Start >= floor {
 		// A place the segmenter took for a person's name (余杭/nr 区委).
 		if t := d.Tokens[k0]; strings.HasPrefix(t.Pos, "nr") && tx.IsCJKText(text[t.Start:t.End]) && utf8.RuneCountInString(text[t.Start:t.End]) <= 3 {
 			parts = append(parts, namePart{t.Start, text[t.Start:t.End], "ns"})
@@ -171,7 +171,7 @@ func (x *Extractor) named(d *extract.Doc, hs, he int, head string, floor int, kn
 		}
 		place := x.isPlace(w, t.Pos)
 		switch {
-		case place || nameWord(w, t.Pos) || companyHead(head) && (strings.HasPrefix(t.Pos, "nr") || t.Pos == "d" || t.Pos == "a"):
+		case place || x.nameWord(w, t.Pos) || companyHead(head) && (strings.HasPrefix(t.Pos, "nr") || t.Pos == "d" || t.Pos == "a"):
 			// A brand may be a person's name or an adverb to the segmenter
 			// (北京京顺达汽车集团, 山东钢刚好智能制造有限公司).
 			verbs = 0
@@ -226,7 +226,7 @@ func (x *Extractor) named(d *extract.Doc, hs, he int, head string, floor int, kn
 	switch {
 	case name == "":
 		// A body named by its place word alone: 市委, 区委, 省委.
-		if r := tx.FirstRune(head); info.strength == "weak" && strings.ContainsRune("市省区县州", r) && utf8.RuneCountInString(head) == 2 {
+		if r := tx.FirstRune(head); info.strength == "weak" && x.words.placeBody.Has(r) && utf8.RuneCountInString(head) == 2 {
 			return extract.Mention{Type: extract.Org, Start: hs, End: he, Rule: rPlaceBody.Name}, true
 		}
 		return extract.Mention{}, false
@@ -405,7 +405,7 @@ func (x *Extractor) partAfter(d *extract.Doc, i int) (int, bool) {
 				return t.End, true
 			}
 		}
-		if !nameWord(w, t.Pos) && t.Pos != "t" || t.Pos == "v" {
+		if !x.nameWord(w, t.Pos) && t.Pos != "t" || t.Pos == "v" {
 			return i, false // 元首/t stays: 成员国元首理事会
 		}
 		if inner += utf8.RuneCountInString(w); inner > 8 {
@@ -444,10 +444,8 @@ func (x *Extractor) titleAt(s string) bool {
 // nameWord reports whether a word can stand inside an organisation's name:
 // places, proper nouns, nouns and noun-like verbs, Latin names; not verbs,
 // prepositions, particles, numbers, pronouns or punctuation.
-func nameWord(w, pos string) bool {
-	switch w {
-	case "和", "与", "及", "在", "的", "是", "由", "为", "对", "向", "同", "把", "被", "将", "等", "由于", "以及", "或", "并",
-		"记者", "代表", "主任", "书记", "局长", "部长", "会长", "院长", "总经理", "董事长", "副", "常务", "相关", "有关":
+func (x *Extractor) nameWord(w, pos string) bool {
+	if x.words.notInName[w] {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w)
@@ -467,7 +465,7 @@ func nameWord(w, pos string) bool {
 		return true
 	case strings.HasPrefix(pos, "nr"):
 		// gse tags some place words as person names (高新区/nr).
-		return strings.ContainsRune("区市省县园港城镇村湾", tx.LastRune(w))
+		return x.words.nrPlace.Has(tx.LastRune(w))
 	case strings.HasPrefix(pos, "n"), pos == "vn", pos == "j", pos == "l", pos == "b", pos == "an", pos == "s", pos == "f", pos == "zg", pos == "ng":
 		return true
 	}

@@ -41,6 +41,7 @@ type Extractor struct {
 	outlets, bylineNot, titles []string            // context words of these roles, in file order
 	places                     map[string]bool     // place names, full and short (lexicon/places.tsv)
 	countries                  *country.Extractor  // a state's name is a place
+	words                      *words              // lexicon/org_words.tsv
 }
 
 // headInfo is what lexicon/org_heads.tsv says of a head.
@@ -60,6 +61,11 @@ func New(seg *segment.Segmenter, countries *country.Extractor) (*Extractor, erro
 	if err := x.loadNames(); err != nil {
 		return nil, err
 	}
+	ws, err := loadWords()
+	if err != nil {
+		return nil, err
+	}
+	x.words = ws
 	rows, err := lexicon.Read("org_heads.tsv", 2, 3)
 	if err != nil {
 		return nil, err
@@ -171,7 +177,7 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 	}
 	x.unify(d, found)
 	for _, m := range found {
-		if !projectName(d.Text, m) {
+		if !x.projectName(d.Text, m) {
 			dst = append(dst, m)
 		}
 	}
@@ -238,7 +244,7 @@ func (x *Extractor) standsAsName(d *extract.Doc, s, e int, a string) bool {
 
 // projectName reports whether a name is quoted and followed by a word for a
 // project or a platform: “天津企业出海服务中心”项目 names a project.
-func projectName(text string, m extract.Mention) bool {
+func (x *Extractor) projectName(text string, m extract.Mention) bool {
 	open, close := strings.HasSuffix(text[:m.Start], "“") || strings.HasSuffix(text[:m.Start], "\""),
 		strings.HasPrefix(text[m.End:], "”") || strings.HasPrefix(text[m.End:], "\"")
 	if !open || !close {
@@ -246,7 +252,7 @@ func projectName(text string, m extract.Mention) bool {
 	}
 	_, size := utf8.DecodeRuneInString(text[m.End:])
 	rest := text[m.End+size:]
-	for _, w := range []string{"项目", "平台", "工程", "计划", "行动", "品牌", "活动", "专项", "试点"} {
+	for _, w := range x.words.project {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
@@ -261,13 +267,13 @@ func (x *Extractor) canonicalOf(name string) string {
 	if c, ok := x.canonical[name]; ok {
 		return c
 	}
-	for _, suffix := range []string{"有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司"} {
+	for _, suffix := range x.words.legalSuffix {
 		if x.fullName[name+suffix] {
 			return name + suffix
 		}
 	}
 	// A known short name with a generic word after it: 中国商飞公司.
-	for _, generic := range []string{"公司", "集团"} {
+	for _, generic := range x.words.generic {
 		if short, ok := strings.CutSuffix(name, generic); ok {
 			if c, ok := x.canonical[short]; ok && utf8.RuneCountInString(short) >= 2 {
 				return c
@@ -280,7 +286,7 @@ func (x *Extractor) canonicalOf(name string) string {
 // isPlace reports whether a word names a place: a country, a Chinese
 // administrative division, or a word the segmenter tags as a place.
 func (x *Extractor) isPlace(w, pos string) bool {
-	if x.context[w] == "not-start" || strings.ContainsRune("我本该全各此其", tx.FirstRune(w)) && utf8.RuneCountInString(w) == 2 {
+	if x.context[w] == "not-start" || x.words.deictic.Has(tx.FirstRune(w)) && utf8.RuneCountInString(w) == 2 {
 		return false // 我市, 本省, 全区: they point at a place, they do not name it
 	}
 	if pos == "ns" || x.places[w] {
@@ -289,17 +295,11 @@ func (x *Extractor) isPlace(w, pos string) bool {
 	if x.countryOnly(w) {
 		return true
 	}
-	switch w {
-	case "国家", "中央", "国务院", "中共", "全国", "市", "省", "区", "县", "镇", "乡", "州":
+	if x.words.placeWord[w] {
 		return true
 	}
-	if n := utf8.RuneCountInString(w); n >= 2 && n <= 6 {
-		switch tx.LastRune(w) {
-		case '市', '省', '县', '镇', '乡':
-			return true
-		case '区':
-			return !strings.HasSuffix(w, "园区") && !strings.HasSuffix(w, "社区") && !strings.HasSuffix(w, "地区")
-		}
+	if n := utf8.RuneCountInString(w); n >= 2 && n <= 6 && x.words.placeSuffix.Has(tx.LastRune(w)) {
+		return !hasAnySuffix(w, x.words.placeSuffixNot)
 	}
 	return false
 }
