@@ -90,10 +90,10 @@ func (x *Extractor) listTailAt(d *extract.Doc, i int) bool {
 		t := d.Tokens[j]
 		w := d.Text[t.Start:t.End]
 		switch {
-		case x.context[w] == "list-tail", strings.HasSuffix(w, "企业"):
+		case x.context[w] == "list-tail", hasAnySuffix(w, x.words.listTailSuffix):
 			return true
 		case x.context[w] == "list-mod", strings.TrimSpace(w) == "", t.Pos == "m", t.Pos == "q", isDigitsOrSpace(w),
-			w == "家" || w == "余家" || w == "多家" || w == "个":
+			x.words.listCount[w]:
 		default:
 			return false
 		}

@@ -98,7 +98,7 @@ func (x *Extractor) named(d *extract.Doc, hs, he int, head string, floor int, kn
 	for k := k0; k >= 0; k-- {
 		t := d.Tokens[k]
 		if t.Start < floor && t.End == floor && len(found) > 0 && found[len(found)-1].End == floor &&
-			(x.hasContent(parts) || universityUnit(text[found[len(found)-1].Start:floor], head)) {
+			(x.hasContent(parts) || x.universityUnit(text[found[len(found)-1].Start:floor], head)) {
 			// The name holds the organisation named just before: 天津医科
 			// 大学|肿瘤医院 (but 市委|市政府 are two bodies).
 			floor = found[len(found)-1].Start
@@ -162,7 +162,7 @@ func (x *Extractor) named(d *extract.Doc, hs, he int, head string, floor int, kn
 		if x.context[w] == "not-start" {
 			break
 		}
-		if len(parts) > 0 && !afterKnown && ((w == "和" || w == "与") && (govHead(head) || researchHead(head)) && !x.anyPlace(parts) ||
+		if len(parts) > 0 && !afterKnown && ((w == "和" || w == "与") && (x.govHead(head) || x.researchHead(head)) && !x.anyPlace(parts) ||
 			w == "驻" && strings.HasSuffix(head, "馆")) {
 			// 工业和信息化厅, 生物能源与过程研究所 (two fields, before any
 			// place: 天津市|委 ends at its place), 中国驻美国大使馆.
@@ -171,7 +171,7 @@ func (x *Extractor) named(d *extract.Doc, hs, he int, head string, floor int, kn
 		}
 		place := x.isPlace(w, t.Pos)
 		switch {
-		case place || x.nameWord(w, t.Pos) || companyHead(head) && (strings.HasPrefix(t.Pos, "nr") || t.Pos == "d" || t.Pos == "a"):
+		case place || x.nameWord(w, t.Pos) || x.companyHead(head) && (strings.HasPrefix(t.Pos, "nr") || t.Pos == "d" || t.Pos == "a"):
 			// A brand may be a person's name or an adverb to the segmenter
 			// (北京京顺达汽车集团, 山东钢刚好智能制造有限公司).
 			verbs = 0
@@ -298,31 +298,24 @@ func bodyWord(w, pos string, headLast bool) bool {
 
 // researchHead reports whether a head ends an institute's name, which may
 // join two fields with 与 or 和 (量子信息与量子科技创新研究院).
-func researchHead(h string) bool {
-	return strings.HasPrefix(h, "研究") || h == "实验室" || h == "学院"
+func (x *Extractor) researchHead(h string) bool {
+	return tx.HasAnyPrefix(h, x.words.researchPrefix...) || x.words.researchHead[h]
 }
 
 // universityUnit reports whether a name ending in head is a unit of the
 // university named just before it (四川大学|华西医院, 清华大学|化学系).
-func universityUnit(prev, head string) bool {
-	return (strings.HasSuffix(prev, "大学") || strings.HasSuffix(prev, "学院")) &&
-		(strings.HasSuffix(head, "医院") || strings.HasSuffix(head, "学院") || researchHead(head))
+func (x *Extractor) universityUnit(prev, head string) bool {
+	return hasAnySuffix(prev, x.words.university) && (hasAnySuffix(head, x.words.universityUnit) || x.researchHead(head))
 }
 
 // govHead reports whether a head ends a government body's name, which may
 // join two fields with 和 (工业和信息化厅, 住房和城乡建设局).
-func govHead(h string) bool {
-	switch tx.LastRune(h) {
-	case '厅', '局', '部', '委', '办':
-		return true
-	}
-	return strings.HasSuffix(h, "委员会")
+func (x *Extractor) govHead(h string) bool {
+	return x.words.govLast.Has(tx.LastRune(h)) || hasAnySuffix(h, x.words.govSuffix)
 }
 
 // companyHead reports whether a head ends a company's name.
-func companyHead(h string) bool {
-	return strings.HasSuffix(h, "公司") || strings.HasSuffix(h, "集团")
-}
+func (x *Extractor) companyHead(h string) bool { return hasAnySuffix(h, x.words.companySuffix) }
 
 // countryOnly reports whether name is one country's name and nothing else.
 func (x *Extractor) countryOnly(name string) bool {

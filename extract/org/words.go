@@ -12,9 +12,11 @@ import (
 // words are the organisation rules' words of lexicon/org_words.tsv, by
 // role (see its header); lists keep file order.
 type words struct {
-	nameEnd, notInName, placeWord                         map[string]bool
-	project, legalSuffix, generic, placeSuffixNot, credit []string
-	deictic, placeSuffix, placeBody, nrPlace              tx.RuneSet
+	nameEnd, notInName, placeWord, researchHead, listCount map[string]bool
+	project, legalSuffix, generic, placeSuffixNot, credit  []string
+	researchPrefix, govSuffix, companySuffix               []string
+	university, universityUnit, listTailSuffix             []string
+	deictic, placeSuffix, placeBody, nrPlace, govLast      tx.RuneSet
 }
 
 // loadWords reads lexicon/org_words.tsv. A role of one character must be
@@ -25,7 +27,8 @@ func loadWords() (*words, error) {
 	if err != nil {
 		return nil, err
 	}
-	ws := &words{nameEnd: map[string]bool{}, notInName: map[string]bool{}, placeWord: map[string]bool{}}
+	ws := &words{nameEnd: map[string]bool{}, notInName: map[string]bool{}, placeWord: map[string]bool{},
+		researchHead: map[string]bool{}, listCount: map[string]bool{}}
 	for _, r := range rows {
 		w, role := r.Fields[0], r.Fields[1]
 		one := func(set *tx.RuneSet) error {
@@ -53,6 +56,24 @@ func loadWords() (*words, error) {
 			ws.placeSuffixNot = append(ws.placeSuffixNot, w)
 		case "credit":
 			ws.credit = append(ws.credit, w)
+		case "research-head":
+			ws.researchHead[w] = true
+		case "list-count":
+			ws.listCount[w] = true
+		case "research-head-prefix":
+			ws.researchPrefix = append(ws.researchPrefix, w)
+		case "gov-head-suffix":
+			ws.govSuffix = append(ws.govSuffix, w)
+		case "company-head-suffix":
+			ws.companySuffix = append(ws.companySuffix, w)
+		case "university":
+			ws.university = append(ws.university, w)
+		case "university-unit-suffix":
+			ws.universityUnit = append(ws.universityUnit, w)
+		case "list-tail-suffix":
+			ws.listTailSuffix = append(ws.listTailSuffix, w)
+		case "gov-head-last":
+			err = one(&ws.govLast)
 		case "deictic":
 			err = one(&ws.deictic)
 		case "place-suffix":
