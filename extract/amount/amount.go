@@ -1,3 +1,8 @@
+// Package amount finds money, percentages and quantities with exact values:
+// a number (extract/number) and its currency, percent sign or unit, the
+// prefix forms (百分之, US$), fractions, tenths and 一半, lists and ranges
+// that write the unit once, and the hedge beside an amount. Its rules are
+// listed in rules.go, its examples in testdata/examples.tsv.
 package amount
 
 import (

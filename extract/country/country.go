@@ -1,3 +1,7 @@
+// Package country finds sovereign states with their ISO 3166-1 alpha-2 code:
+// names and aliases, and the one-character abbreviations of state pairs,
+// sides and verbs. Its rules are listed in rules.go, its examples in
+// testdata/examples.tsv.
 package country
 
 import (

@@ -1,3 +1,7 @@
+// Package date finds calendar expressions and resolves each to an interval
+// of whole days with a grain, relative ones from the reference date. Its
+// rules are listed in rules.go, its words in lexicon/date_words.tsv, its
+// examples in testdata/examples.tsv.
 package date
 
 import (

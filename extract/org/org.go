@@ -1,3 +1,6 @@
+// Package org finds organisation names and their canonical full names from
+// the lexicon, heads, context and the text's own definitions. Its rules are
+// listed in rules.go, its examples in testdata/examples.tsv.
 package org
 
 import (
