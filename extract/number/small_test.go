@@ -1,6 +1,9 @@
 package number
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSmallAndYear(t *testing.T) {
 	for _, c := range []struct {
@@ -33,5 +36,24 @@ func TestSmallAndYear(t *testing.T) {
 	}
 	if !IsNumeral('亿') || !IsNumeral('7') || IsNumeral('壹') || IsNumeral('年') {
 		t.Error("IsNumeral")
+	}
+}
+
+// TestPlainDigitIsTheTableLessFinancial: PlainDigit is Scan's digit table
+// without the financial forms, no more, no less.
+func TestPlainDigitIsTheTableLessFinancial(t *testing.T) {
+	const financial = "壹贰叁肆伍陆柒捌玖貳參陸兩"
+	n := 0
+	for r, v := range digits {
+		got, ok := PlainDigit(r)
+		if fin := strings.ContainsRune(financial, r); ok == fin || ok && int64(got) != v {
+			t.Errorf("PlainDigit(%q) = %d, %v; table %d, financial %v", r, got, ok, v, fin)
+		}
+		if ok {
+			n++
+		}
+	}
+	if n != 12 {
+		t.Errorf("%d plain digits, want 12", n)
 	}
 }
