@@ -31,6 +31,8 @@ type Extractor struct {
 	// relativeStarts holds the first runes of the relative words (今, 昨,
 	// 上, 月…): relative tries them only there.
 	relativeStarts tx.RuneSet
+	// periodStarts holds the first runes of the year-period words.
+	periodStarts tx.RuneSet
 }
 
 // New builds the date extractor from lexicon/date_words.tsv, and
@@ -44,6 +46,9 @@ func New() (*Extractor, error) {
 	x.words = ws
 	for _, w := range append(append([]word(nil), ws.relative...), ws.monthPartRelative...) {
 		x.relativeStarts.Add(tx.FirstRune(w.w))
+	}
+	for _, w := range ws.yearPeriod {
+		x.periodStarts.Add(tx.FirstRune(w.w))
 	}
 	var words []string
 	for _, f := range []string{"units.tsv", "currencies.tsv"} {

@@ -117,9 +117,11 @@ dayAlone:
 // 前三季度, 年初, 年底/年末, 年内, 春季/春天…冬季/冬天 (seasons only after a
 // year), and the bare 年 that ends 今年 is handled by the caller.
 func (x *Extractor) yearPeriod(s string, hasYear bool) (point, int, bool) {
-	for _, w := range x.words.yearPeriod {
-		if strings.HasPrefix(s, w.w) {
-			return point{kind: w.kind, a: w.n}, len(w.w), true
+	if r, _ := utf8.DecodeRuneInString(s); x.periodStarts.Has(r) {
+		for _, w := range x.words.yearPeriod {
+			if strings.HasPrefix(s, w.w) {
+				return point{kind: w.kind, a: w.n}, len(w.w), true
+			}
 		}
 	}
 	// Quarters.
