@@ -30,6 +30,7 @@ type Extractor struct {
 	prefix   map[string]string // symbol before the number -> ISO 4217
 	units    map[string]unitKind
 	hedges   hedges
+	words    words // lexicon/amount_words.tsv
 	// curWords, prefixWords and unitWords hold every currency, prefix and
 	// unit word for longest-match lookups.
 	curWords, prefixWords, unitWords tx.WordSet
@@ -91,6 +92,9 @@ func New() (*Extractor, error) {
 		unitWords = append(unitWords, r.Fields[0])
 	}
 	if x.hedges, err = loadHedges(); err != nil {
+		return nil, err
+	}
+	if x.words, err = loadWords(); err != nil {
 		return nil, err
 	}
 	for _, w := range []struct {
@@ -167,21 +171,21 @@ func (c *amount) allowed(x *Extractor, d *extract.Doc) bool {
 	}
 	if c.kind == kindClassifier || c.kind == kindMeasure {
 		// 一 with a classifier is an indefinite article (一个经济体).
-		if !c.expr.Arabic && (c.expr.Digits == "一" || c.expr.Digits == "壹") && !c.expr.Multiplier {
+		if !c.expr.Arabic && x.words.indefinite[c.expr.Digits] && !c.expr.Multiplier {
 			return false
 		}
 		// A year before a cohort classifier (2023届, 2024级) names a class.
-		if c.expr.Arabic && (c.unit == "届" || c.unit == "级") && tx.IsYear(c.expr.Digits) {
+		if c.expr.Arabic && x.words.cohort[c.unit] && tx.IsYear(c.expr.Digits) {
 			return false
 		}
 		// Counts say 两: 二 alone with a classifier is an ordinal or a
 		// compound (二次开发, 二级).
-		if c.expr.Digits == "二" && !c.expr.Multiplier {
+		if x.words.noCount[c.expr.Digits] && !c.expr.Multiplier {
 			return false
 		}
 		// A session number before another number names a meeting
 		// (二十届三中全会), it counts nothing.
-		if c.unit == "届" {
+		if x.words.session[c.unit] {
 			if r, _ := utf8.DecodeRuneInString(d.Text[c.end:]); number.IsDigit(r) {
 				return false
 			}
@@ -189,8 +193,7 @@ func (c *amount) allowed(x *Extractor, d *extract.Doc) bool {
 		// A Chinese-numeral count right after an opening quote is a slogan's
 		// name (“三个大规模”, “五位一体”).
 		if !c.expr.Arabic {
-			switch tx.LastRune(d.Text[:c.start]) {
-			case '“', '「', '『', '"', '‘':
+			if x.words.sloganQuote.Has(tx.LastRune(d.Text[:c.start])) {
 				return false
 			}
 		}
