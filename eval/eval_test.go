@@ -130,3 +130,24 @@ func TestFloors(t *testing.T) {
 		t.Errorf("a zero floor failed: %v", missed)
 	}
 }
+
+// TestErrorsShowRule: a spurious or wrong prediction of a record written
+// with --explain shows the rule that made it; the rule is no value field.
+func TestErrorsShowRule(t *testing.T) {
+	gold := Set{"a": {ID: "a", Text: "中国银行和华为", Entities: []Mention{
+		{"type": "org", "start": json.Number("0"), "end": json.Number("4"), "text": "中国银行", "canonical": "中国银行股份有限公司"},
+	}}}
+	pred := Set{"a": {ID: "a", Entities: []Mention{
+		{"type": "org", "start": json.Number("0"), "end": json.Number("4"), "text": "中国银行", "canonical": "中国银行", "rule": "org/head"},
+		{"type": "org", "start": json.Number("5"), "end": json.Number("7"), "text": "华为", "canonical": "华为", "rule": "org/list-member"},
+	}}}
+	var b strings.Builder
+	Score(gold, pred, []string{"org"}).WriteText(&b, gold, 10)
+	out := b.String()
+	for _, want := range []string{`value    "中国银行"@0 "中国银行"@0 gold={"canonical":"中国银行股份有限公司"} pred={"canonical":"中国银行"} rule=org/head`,
+		`spurious - "华为"@5 rule=org/list-member`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}

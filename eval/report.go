@@ -39,7 +39,7 @@ func (r *Report) WriteText(w io.Writer, gold Set, showErrors int) {
 	}
 	fmt.Fprintf(w, "\nerrors (%d of %d):\n", min(showErrors, len(r.Errors)), len(r.Errors))
 	for _, e := range r.Errors[:min(showErrors, len(r.Errors))] {
-		fmt.Fprintf(w, "  %s %-8s %-8s %s %s%s\n", e.DocID, e.Type, e.Kind, brief(e.Gold), brief(e.Pred), e.extra())
+		fmt.Fprintf(w, "  %s %-8s %-8s %s %s%s%s\n", e.DocID, e.Type, e.Kind, brief(e.Gold), brief(e.Pred), e.extra(), e.rule())
 		if d := gold[e.DocID]; d != nil && d.Text != "" {
 			m := e.Gold
 			if m == nil {
@@ -66,7 +66,7 @@ func valueFields(m Mention) string {
 	o := map[string]any{}
 	for k, v := range m {
 		switch k {
-		case "type", "start", "end", "text":
+		case "type", "start", "end", "text", "rule":
 		default:
 			if v != nil {
 				o[k] = v
@@ -82,6 +82,16 @@ func (e Error) extra() string {
 		return ""
 	}
 	return " gold=" + valueFields(e.Gold) + " pred=" + valueFields(e.Pred)
+}
+
+// rule names the rule behind a spurious or wrong prediction (records of
+// `cnie run --explain` carry it), so that an error line leads to the rule
+// to change.
+func (e Error) rule() string {
+	if e.Pred == nil || e.Pred.str("rule") == "" {
+		return ""
+	}
+	return " rule=" + e.Pred.str("rule")
 }
 
 // context shows text[start:end] in brackets with n code points either side,

@@ -1,4 +1,4 @@
-package extract
+package extract_test
 
 import (
 	"os"
@@ -6,13 +6,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cnie/cnie/extract"
+	"github.com/cnie/cnie/extract/amount"
+	"github.com/cnie/cnie/extract/country"
+	"github.com/cnie/cnie/extract/date"
+	"github.com/cnie/cnie/extract/org"
 	"github.com/cnie/cnie/normalize"
 	"github.com/cnie/cnie/segment"
 )
 
 // benchDocs returns the five seed texts as the extractors see them:
 // normalised and segmented, with a reference date; and their size in bytes.
-func benchDocs(b *testing.B) (*segment.Segmenter, []*Doc, int64) {
+func benchDocs(b *testing.B) (*segment.Segmenter, []*extract.Doc, int64) {
 	b.Helper()
 	seg, err := segment.Load()
 	if err != nil {
@@ -22,7 +27,7 @@ func benchDocs(b *testing.B) (*segment.Segmenter, []*Doc, int64) {
 	if err != nil || len(files) == 0 {
 		b.Fatalf("no seed texts: %v", err)
 	}
-	var docs []*Doc
+	var docs []*extract.Doc
 	n := 0
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
@@ -30,7 +35,7 @@ func benchDocs(b *testing.B) (*segment.Segmenter, []*Doc, int64) {
 			b.Fatal(err)
 		}
 		view := normalize.New(string(raw))
-		docs = append(docs, &Doc{Text: view.Text, Tokens: seg.Cut(view.Text, nil), Ref: benchRef})
+		docs = append(docs, &extract.Doc{Text: view.Text, Tokens: seg.Cut(view.Text, nil), Ref: benchRef})
 		n += len(raw)
 	}
 	return seg, docs, int64(n)
@@ -39,7 +44,7 @@ func benchDocs(b *testing.B) (*segment.Segmenter, []*Doc, int64) {
 // benchRef is the seeds' reference date (their gold's ref_date).
 var benchRef = time.Date(2025, 7, 19, 0, 0, 0, 0, time.UTC)
 
-func benchExtractor(b *testing.B, build func(*segment.Segmenter) (Extractor, error)) {
+func benchExtractor(b *testing.B, build func(*segment.Segmenter) (extract.Extractor, error)) {
 	seg, docs, n := benchDocs(b)
 	x, err := build(seg)
 	if err != nil {
@@ -47,7 +52,7 @@ func benchExtractor(b *testing.B, build func(*segment.Segmenter) (Extractor, err
 	}
 	b.SetBytes(n)
 	b.ReportAllocs()
-	var ms []Mention
+	var ms []extract.Mention
 	for b.Loop() {
 		for _, d := range docs {
 			ms = x.Extract(d, ms[:0])
@@ -57,27 +62,27 @@ func benchExtractor(b *testing.B, build func(*segment.Segmenter) (Extractor, err
 
 // BenchmarkAmounts runs the money, percent and quantity extractor on the seeds.
 func BenchmarkAmounts(b *testing.B) {
-	benchExtractor(b, func(*segment.Segmenter) (Extractor, error) { return NewAmounts() })
+	benchExtractor(b, func(*segment.Segmenter) (extract.Extractor, error) { return amount.New() })
 }
 
 // BenchmarkDates runs the date extractor on the seeds.
 func BenchmarkDates(b *testing.B) {
-	benchExtractor(b, func(*segment.Segmenter) (Extractor, error) { return NewDates() })
+	benchExtractor(b, func(*segment.Segmenter) (extract.Extractor, error) { return date.New() })
 }
 
 // BenchmarkCountries runs the country extractor on the seeds.
 func BenchmarkCountries(b *testing.B) {
-	benchExtractor(b, func(s *segment.Segmenter) (Extractor, error) { return NewCountries(s) })
+	benchExtractor(b, func(s *segment.Segmenter) (extract.Extractor, error) { return country.New(s) })
 }
 
 // BenchmarkOrgs runs the organisation extractor on the seeds.
 func BenchmarkOrgs(b *testing.B) {
-	benchExtractor(b, func(s *segment.Segmenter) (Extractor, error) {
-		c, err := NewCountries(s)
+	benchExtractor(b, func(s *segment.Segmenter) (extract.Extractor, error) {
+		c, err := country.New(s)
 		if err != nil {
 			return nil, err
 		}
-		return NewOrgs(s, c)
+		return org.New(s, c)
 	})
 }
 
@@ -85,36 +90,36 @@ func BenchmarkOrgs(b *testing.B) {
 // the seeds.
 func BenchmarkResolve(b *testing.B) {
 	seg, docs, n := benchDocs(b)
-	a, err := NewAmounts()
+	a, err := amount.New()
 	if err != nil {
 		b.Fatal(err)
 	}
-	dt, err := NewDates()
+	dt, err := date.New()
 	if err != nil {
 		b.Fatal(err)
 	}
-	c, err := NewCountries(seg)
+	c, err := country.New(seg)
 	if err != nil {
 		b.Fatal(err)
 	}
-	o, err := NewOrgs(seg, c)
+	o, err := org.New(seg, c)
 	if err != nil {
 		b.Fatal(err)
 	}
-	var all [][]Mention
+	var all [][]extract.Mention
 	for _, d := range docs {
-		var ms []Mention
-		for _, x := range []Extractor{a, dt, c, o} {
+		var ms []extract.Mention
+		for _, x := range []extract.Extractor{a, dt, c, o} {
 			ms = x.Extract(d, ms)
 		}
 		all = append(all, ms)
 	}
 	b.SetBytes(n)
 	b.ReportAllocs()
-	buf := make([]Mention, 0, 1024)
+	buf := make([]extract.Mention, 0, 1024)
 	for b.Loop() {
 		for _, ms := range all {
-			Resolve(append(buf[:0], ms...))
+			extract.Resolve(append(buf[:0], ms...))
 		}
 	}
 }

@@ -3,9 +3,11 @@
 //
 // Every extractor implements Extractor: it reads a Doc (the normalised text,
 // its segmentation and the reference date) and appends Mentions whose offsets
-// are byte offsets into Doc.Text. Resolve then settles overlaps. Each
-// extractor keeps its rules beside a table of examples (its _test.go file)
-// that is its test suite, negatives included.
+// are byte offsets into Doc.Text, each naming the Rule that found it.
+// Resolve then settles overlaps. The extractors live in their own packages
+// (amount, date, country, org; numerals in number), each listing its rules
+// in its rules.go beside a table of examples (testdata/examples.tsv) that is
+// its test suite, negatives included.
 package extract
 
 import (
@@ -95,6 +97,9 @@ type Mention struct {
 	Canonical string
 	// Countries: the ISO 3166-1 alpha-2 code and the standard short name.
 	Code, Name string
+
+	// Rule is the name of the rule that found the mention (see Rule).
+	Rule string
 }
 
 // Len is the length of the mention's span in bytes of Doc.Text.

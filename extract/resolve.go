@@ -3,6 +3,8 @@ package extract
 import (
 	"cmp"
 	"slices"
+
+	tx "github.com/cnie/cnie/extract/internal/text"
 )
 
 // Resolve settles overlapping mentions and sorts them by (Start, -End,
@@ -27,26 +29,26 @@ func Resolve(ms []Mention) []Mention {
 			cmp.Compare(ms[a].Start, ms[b].Start),
 		)
 	})
-	taken := map[Type]*bitset{}
+	taken := map[Type]*tx.Bitset{}
 	kept := order[:0]
 	for _, i := range order {
 		m := &ms[i]
 		b := taken[m.Type]
 		if b == nil {
-			b = newBitset(size)
+			b = tx.NewBitset(size)
 			taken[m.Type] = b
 		}
-		if b.any(m.Start, m.End) {
+		if b.Any(m.Start, m.End) {
 			continue
 		}
-		b.set(m.Start, m.End)
+		b.Set(m.Start, m.End)
 		kept = append(kept, i)
 	}
 	out := kept[:0]
 	for _, i := range kept {
 		m := &ms[i]
-		if m.Type == Quantity && (taken[Money].any(m.Start, m.End) ||
-			taken[Percent].any(m.Start, m.End) || taken[Date].any(m.Start, m.End)) {
+		if m.Type == Quantity && (taken[Money].Any(m.Start, m.End) ||
+			taken[Percent].Any(m.Start, m.End) || taken[Date].Any(m.Start, m.End)) {
 			continue
 		}
 		out = append(out, i)
@@ -63,34 +65,4 @@ func Resolve(ms []Mention) []Mention {
 		res[k] = ms[i]
 	}
 	return append(ms[:0], res...)
-}
-
-// bitset marks the bytes of the text that kept mentions of one type cover.
-// A nil bitset is empty.
-type bitset []uint64
-
-func newBitset(n int) *bitset {
-	b := make(bitset, n/64+1)
-	return &b
-}
-
-func (b *bitset) any(from, to int) bool {
-	if b == nil {
-		return false
-	}
-	for i := from; i < to; i++ {
-		if (*b)[i/64]&(1<<(i%64)) != 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// has reports whether byte i is marked.
-func (b *bitset) has(i int) bool { return b.any(i, i+1) }
-
-func (b *bitset) set(from, to int) {
-	for i := from; i < to; i++ {
-		(*b)[i/64] |= 1 << (i % 64)
-	}
 }

@@ -13,6 +13,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"path"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -38,10 +40,24 @@ func (r Row) Field(i int) string {
 // Read returns the rows of the named embedded file (for instance
 // "currencies.tsv"). A row must have between minFields and maxFields fields;
 // another row is an error naming the file and line.
+//
+// Every file is also held to its entry in specs: a value outside the closed
+// set of a field (an unknown role in org_context.tsv, an unknown kind in
+// units.tsv) is an error naming the file and line, never a rule silently
+// switched off.
 func Read(name string, minFields, maxFields int) ([]Row, error) {
 	data, err := files.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	return parse(name, data, minFields, maxFields)
+}
+
+// parse reads the rows of a file's content (see Read).
+func parse(name string, data []byte, minFields, maxFields int) ([]Row, error) {
+	sp, ok := specOf(name)
+	if !ok {
+		return nil, fmt.Errorf("lexicon: %s: no entry in specs says what it holds", name)
 	}
 	var rows []Row
 	sc := bufio.NewScanner(strings.NewReader(string(data)))
@@ -60,6 +76,14 @@ func Read(name string, minFields, maxFields int) ([]Row, error) {
 		}
 		if len(f) < minFields || len(f) > maxFields || f[0] == "" {
 			return nil, fmt.Errorf("lexicon: %s:%d: want %d to %d tab-separated fields, got %d", name, n, minFields, maxFields, len(f))
+		}
+		if len(f) < sp.min || len(f) > sp.max {
+			return nil, fmt.Errorf("lexicon: %s:%d: want %d to %d tab-separated fields, got %d", name, n, sp.min, sp.max, len(f))
+		}
+		for i, allowed := range sp.values {
+			if v := (Row{Fields: f}).Field(i); !slices.Contains(allowed, v) {
+				return nil, fmt.Errorf("lexicon: %s:%d: field %d is %q, not one of %s", name, n, i+1, v, strings.Join(allowed, ", "))
+			}
 		}
 		rows = append(rows, Row{Fields: f, Line: n})
 	}
@@ -92,3 +116,56 @@ func Hash() string {
 // Files returns the embedded lexicon files, for listing a folder of them
 // (orgs/*.tsv).
 func Files() fs.FS { return files }
+
+// spec is what a lexicon file holds: how many fields a row has, and the
+// closed set of values of some fields ("" allows the field empty or left
+// out).
+type spec struct {
+	min, max int
+	values   map[int][]string // field index -> allowed values
+}
+
+// specs holds every lexicon file (or pattern of files) and what it holds;
+// the columns are described in each file's header.
+// Locales are the locales an article may have (ANNOTATION.md, Traditional
+// characters): the closed values of the locale columns.
+var Locales = []string{"CN", "HK", "TW", "MO", "SG", "MY"}
+
+var specs = map[string]spec{
+	"countries.tsv":      {4, 6, map[int][]string{5: {"", "default"}}},
+	"currencies.tsv":     {2, 2, nil},
+	"hedges.tsv":         {3, 3, map[int][]string{1: {"before", "after", "not"}, 2: {"approx", "over", "under", "-"}}},
+	"org_context.tsv":    {2, 2, map[int][]string{1: OrgContextRoles}},
+	"org_heads.tsv":      {2, 3, map[int][]string{1: {"strong", "weak", "not"}, 2: {"", "part"}}},
+	"pair_context.tsv":   {1, 1, nil},
+	"places.tsv":         {1, 3, map[int][]string{2: {"", "province", "prefecture", "county", "district", "new_area"}}},
+	"units.tsv":          {2, 2, map[int][]string{1: {"measure", "classifier", "percent", "point", "tenth", "block"}}},
+	"orgs/*.tsv":         {2, 3, nil},
+	"locale_cues.tsv":    {4, 4, map[int][]string{1: Locales, 3: {"currency", "year", "body", "usage", "dateline", "media", "place", "word"}}},
+	"org_locale.tsv":     {3, 3, map[int][]string{0: Locales}},
+	"countries_hant.tsv": {2, 3, nil},
+	"org_words.tsv": {2, 2, map[int][]string{1: {"name-end", "not-in-name", "project", "legal-suffix", "generic", "deictic",
+		"place-word", "place-suffix", "place-suffix-not", "place-body", "nr-place", "credit", "research-head-prefix", "research-head",
+		"gov-head-last", "gov-head-suffix", "company-head-suffix", "university", "university-unit-suffix", "list-count", "list-tail-suffix"}}},
+	"amount_words.tsv":    {2, 2, map[int][]string{1: {"indefinite", "no-count", "cohort", "session", "slogan-quote"}}},
+	"country_context.tsv": {2, 2, map[int][]string{1: {"before-not", "after-not", "after-keep", "verb", "verb-place"}}},
+	"date_words.tsv": {3, 3, map[int][]string{1: {"year-relative", "year-relative-not", "year-duration", "year-part", "year-part-not",
+		"year-period", "season", "month-part", "month-part-relative", "relative-day", "relative-week", "relative-month", "ago",
+		"nowadays", "plan-after"}}},
+}
+
+// OrgContextRoles are the roles of lexicon/org_context.tsv.
+var OrgContextRoles = []string{"list-tail", "list-mod", "not-start", "event", "byline-not", "region", "outlet", "title", "appositive"}
+
+// specOf returns the spec of a file name.
+func specOf(name string) (spec, bool) {
+	if sp, ok := specs[name]; ok {
+		return sp, true
+	}
+	for pat, sp := range specs {
+		if ok, _ := path.Match(pat, name); ok && strings.ContainsRune(pat, '*') {
+			return sp, true
+		}
+	}
+	return spec{}, false
+}

@@ -52,3 +52,23 @@ func TestReadChecksFields(t *testing.T) {
 		t.Errorf("Hash() = %q", h)
 	}
 }
+
+// TestClosedFieldsAreChecked: a value outside a field's closed set, or a
+// file no spec describes, is an error naming the file and line.
+func TestClosedFieldsAreChecked(t *testing.T) {
+	for _, c := range []struct{ name, data, want string }{
+		{"org_context.tsv", "# h\n集团\tlist-tail\n联盟\tlist-tale\n", "org_context.tsv:3: field 2 is \"list-tale\""},
+		{"units.tsv", "吨\tmeasure\n个\tcount\n", "units.tsv:2: field 2 is \"count\""},
+		{"org_heads.tsv", "大学\tstrong\tpart\n公司\tstrong\tparts\n", "org_heads.tsv:2: field 3"},
+		{"orgs/new.tsv", "甲\n", "orgs/new.tsv:1: want 2 to 3"},
+		{"unknown.tsv", "甲\n", "unknown.tsv: no entry in specs"},
+	} {
+		_, err := parse(c.name, []byte(c.data), 1, 16)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want %q", c.name, err, c.want)
+		}
+	}
+	if _, err := parse("org_context.tsv", []byte("集团\tlist-tail\n"), 2, 2); err != nil {
+		t.Error(err)
+	}
+}

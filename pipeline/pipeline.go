@@ -10,6 +10,10 @@ import (
 
 	"github.com/cnie/cnie/corpus"
 	"github.com/cnie/cnie/extract"
+	"github.com/cnie/cnie/extract/amount"
+	"github.com/cnie/cnie/extract/country"
+	"github.com/cnie/cnie/extract/date"
+	"github.com/cnie/cnie/extract/org"
 	"github.com/cnie/cnie/normalize"
 	"github.com/cnie/cnie/record"
 	"github.com/cnie/cnie/segment"
@@ -21,6 +25,9 @@ type Options struct {
 	// RefDate is the reference date for articles that bring none (the
 	// --ref-date flag); the zero time means none.
 	RefDate time.Time
+	// Explain writes beside each entity the name of the rule that found it
+	// (the --explain flag).
+	Explain bool
 }
 
 // Pipeline processes articles. It is safe for concurrent use.
@@ -37,19 +44,19 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	amounts, err := extract.NewAmounts()
+	amounts, err := amount.New()
 	if err != nil {
 		return nil, err
 	}
-	dates, err := extract.NewDates()
+	dates, err := date.New()
 	if err != nil {
 		return nil, err
 	}
-	countries, err := extract.NewCountries(seg)
+	countries, err := country.New(seg)
 	if err != nil {
 		return nil, err
 	}
-	orgs, err := extract.NewOrgs(seg, countries)
+	orgs, err := org.New(seg, countries)
 	if err != nil {
 		return nil, err
 	}
@@ -183,6 +190,9 @@ func (p *Pipeline) window(part string, base int, ref time.Time, ents []record.En
 		e := entity(&ms[i], view, part, offsets)
 		e.Start += base
 		e.End += base
+		if p.opt.Explain {
+			e.Rule = ms[i].Rule
+		}
 		ents = append(ents, e)
 	}
 	return ents

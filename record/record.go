@@ -62,6 +62,10 @@ type Entity struct {
 	Canonical string        `json:"canonical"`
 	Code      string        `json:"code"`
 	Name      string        `json:"name"`
+
+	// Rule is the name of the extraction rule that found the mention
+	// (`cnie run --explain`), written last and only when set.
+	Rule string `json:"rule,omitempty"`
 }
 
 // fields lists the value fields of each type, in the order they are written.
@@ -102,6 +106,10 @@ func (e *Entity) appendJSON(b []byte) []byte {
 			continue
 		}
 		b = appendNullable(b, e.field(f))
+	}
+	if e.Rule != "" {
+		b = append(b, `,"rule":`...)
+		b = appendString(b, e.Rule)
 	}
 	return append(b, '}')
 }

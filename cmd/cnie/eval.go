@@ -91,7 +91,7 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 // predict runs the pipeline on every gold document, with the gold reference
 // date as its published date.
 func predict(gold eval.Set) (eval.Set, error) {
-	p, err := pipeline.New(pipeline.Options{})
+	p, err := pipeline.New(pipeline.Options{Explain: true}) // errors show their rule
 	if err != nil {
 		return nil, err
 	}

@@ -31,6 +31,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxLine := fs.Int("max-line-bytes", 0, "a JSON line or .json file over `N` bytes is an error record (default: "+fmt.Sprint(corpus.LineBytesPerArticleByte)+" times --max-article-bytes)")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary line")
 	timeout := fs.Duration("article-timeout", time.Minute, "an article that takes longer than `D` is an error record and the run goes on (0: no bound)")
+	explain := fs.Bool("explain", false, "write beside each entity the name of the rule that found it (\"rule\")")
 	var un unattended
 	un.flags(fs)
 	// Usage goes to standard output when asked for (-h), to standard
@@ -56,7 +57,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	var opt pipeline.Options
+	opt := pipeline.Options{Explain: *explain}
 	if *refDate != "" {
 		d, err := time.Parse(time.DateOnly, *refDate)
 		if err != nil {

@@ -1,9 +1,12 @@
-package extract
+package org
 
 import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cnie/cnie/extract"
+	tx "github.com/cnie/cnie/extract/internal/text"
 )
 
 // This file holds the context rules: names that carry no head and are not in
@@ -17,7 +20,7 @@ const maxMemberRunes = 12
 // 集团等省内龙头企业; 由浪潮云、海尔海纳云等企业共同发起. A list needs two
 // members at least, each a name rather than a common noun (高校、科研院所等
 // 机构 names none).
-func (x *OrgExtractor) listNames(d *Doc, found []Mention) []Mention {
+func (x *Extractor) listNames(d *extract.Doc, found []extract.Mention) []extract.Mention {
 	text := d.Text
 	for i := 0; i < len(text); {
 		k := strings.Index(text[i:], "等")
@@ -39,7 +42,7 @@ func (x *OrgExtractor) listNames(d *Doc, found []Mention) []Mention {
 // not know, so that the segmenter splits it into single characters, of two to
 // eight characters, ending before a preposition, conjunction, 的 or
 // punctuation.
-func (x *OrgExtractor) appositives(d *Doc, found []Mention) []Mention {
+func (x *Extractor) appositives(d *extract.Doc, found []extract.Mention) []extract.Mention {
 	text := d.Text
 	for k, t := range d.Tokens {
 		if !x.appositive[text[t.Start:t.End]] {
@@ -49,13 +52,13 @@ func (x *OrgExtractor) appositives(d *Doc, found []Mention) []Mention {
 		for j := k + 1; j < len(d.Tokens) && j <= k+5; j++ {
 			u := d.Tokens[j]
 			w := text[u.Start:u.End]
-			if nameEnd[w] || !isCJKText(w) {
+			if x.words.nameEnd[w] || !tx.IsCJKText(w) {
 				if start >= 0 {
 					end = u.Start
 				}
 				break
 			}
-			if u.Pos == "v" || hasAnyPrefix(u.Pos, "p", "c", "u", "r", "d", "m", "q", "t", "f") {
+			if u.Pos == "v" || tx.HasAnyPrefix(u.Pos, "p", "c", "u", "r", "d", "m", "q", "t", "f") {
 				break // a verb or a function word: a sentence, not a name
 			}
 			if start < 0 {
@@ -71,20 +74,14 @@ func (x *OrgExtractor) appositives(d *Doc, found []Mention) []Mention {
 		if n := utf8.RuneCountInString(text[start:end]); n < 2 || n > 8 || x.isPlace(text[start:end], "") {
 			continue
 		}
-		found = append(found, Mention{Type: Org, Start: start, End: end})
+		found = append(found, extract.Mention{Type: extract.Org, Start: start, End: end, Rule: rAppositive.Name})
 	}
 	return found
 }
 
-// nameEnd holds the words that end a name written after its kind.
-var nameEnd = map[string]bool{
-	"在": true, "于": true, "将": true, "已": true, "正": true, "与": true, "和": true, "的": true,
-	"是": true, "也": true, "还": true, "则": true, "已经": true, "正在": true, "近日": true, "日前": true,
-}
-
 // listTailAt reports whether a noun for organisations follows 等 at i, after
 // at most a few modifiers (多家, 一批, 省内龙头, 30余家).
-func (x *OrgExtractor) listTailAt(d *Doc, i int) bool {
+func (x *Extractor) listTailAt(d *extract.Doc, i int) bool {
 	k := d.TokenAt(i)
 	if k < 0 {
 		return false
@@ -93,10 +90,10 @@ func (x *OrgExtractor) listTailAt(d *Doc, i int) bool {
 		t := d.Tokens[j]
 		w := d.Text[t.Start:t.End]
 		switch {
-		case x.context[w] == "list-tail", strings.HasSuffix(w, "企业"):
+		case x.context[w] == "list-tail", hasAnySuffix(w, x.words.listTailSuffix):
 			return true
 		case x.context[w] == "list-mod", strings.TrimSpace(w) == "", t.Pos == "m", t.Pos == "q", isDigitsOrSpace(w),
-			w == "家" || w == "余家" || w == "多家" || w == "个":
+			x.words.listCount[w]:
 		default:
 			return false
 		}
@@ -108,7 +105,7 @@ func (x *OrgExtractor) listTailAt(d *Doc, i int) bool {
 // Members are split by 、 (or 和, 及, 与 before the last); the list starts
 // after punctuation, and its first member after the verb or preposition
 // that introduces it (引进, 由, 集聚了).
-func (x *OrgExtractor) listMembers(d *Doc, p int) []Mention {
+func (x *Extractor) listMembers(d *extract.Doc, p int) []extract.Mention {
 	text := d.Text
 	var spans [][2]int // right to left
 	end := p
@@ -132,7 +129,7 @@ func (x *OrgExtractor) listMembers(d *Doc, p int) []Mention {
 	first := end
 	for j := d.TokenAt(end) - 1; j > k && j >= 0; j-- {
 		t := d.Tokens[j]
-		if !memberWord(text[t.Start:t.End], t.Pos) {
+		if !x.memberWord(text[t.Start:t.End], t.Pos) {
 			break
 		}
 		first = t.Start
@@ -162,20 +159,20 @@ func (x *OrgExtractor) listMembers(d *Doc, p int) []Mention {
 	if names < 2 || 3*names < 2*len(spans) {
 		return nil
 	}
-	var ms []Mention
+	var ms []extract.Mention
 	for _, s := range spans {
 		if x.isPlace(d.Text[s[0]:s[1]], "") || x.commonNoun(d, s[0], s[1]) {
 			continue // 北京; 30余所高校和华为…
 		}
-		ms = append(ms, Mention{Type: Org, Start: s[0], End: s[1]})
+		ms = append(ms, extract.Mention{Type: extract.Org, Start: s[0], End: s[1], Rule: rListMember.Name})
 	}
 	return ms
 }
 
 // commonNoun reports whether text[s:e] holds only common nouns and numbers
 // (高校, 30余所高校): a kind of organisation, not one.
-func (x *OrgExtractor) commonNoun(d *Doc, s, e int) bool {
-	if _, ok := x.canonical[squeezeSpace(d.Text[s:e])]; ok {
+func (x *Extractor) commonNoun(d *extract.Doc, s, e int) bool {
+	if _, ok := x.canonical[tx.SqueezeSpace(d.Text[s:e])]; ok {
 		return false
 	}
 	for k := d.TokenAt(s); k >= 0 && k < len(d.Tokens) && d.Tokens[k].Start < e; k++ {
@@ -187,15 +184,15 @@ func (x *OrgExtractor) commonNoun(d *Doc, s, e int) bool {
 }
 
 // memberWord reports whether a word may stand inside a list member.
-func memberWord(w, pos string) bool {
-	if nameWord(w, pos) {
+func (x *Extractor) memberWord(w, pos string) bool {
+	if x.nameWord(w, pos) {
 		return true
 	}
 	switch n := utf8.RuneCountInString(w); {
-	case !isCJKText(w):
+	case !tx.IsCJKText(w):
 		return false
 	case n == 1: // 建 of 上海匡建仪表, 兆 of 山东兆契
-		return !hasAnyPrefix(pos, "p", "c", "u", "r", "d", "y", "e")
+		return !tx.HasAnyPrefix(pos, "p", "c", "u", "r", "d", "y", "e")
 	default: // 豪迈集团, 中国巨石 (巨石/nr)
 		return pos == "a" || pos == "ad" || strings.HasPrefix(pos, "nr")
 	}
@@ -204,13 +201,13 @@ func memberWord(w, pos string) bool {
 // memberName reports whether text[s:e] is a name: a lexicon name, or two
 // characters or more with a proper part (a place, a brand, a word the
 // dictionary does not know) and not a mere place or common noun.
-func (x *OrgExtractor) memberName(d *Doc, s, e int) bool {
+func (x *Extractor) memberName(d *extract.Doc, s, e int) bool {
 	name := d.Text[s:e]
 	n := utf8.RuneCountInString(name)
-	if n < 2 || n > maxMemberRunes || !isCJKText(squeezeSpace(name)) {
+	if n < 2 || n > maxMemberRunes || !tx.IsCJKText(tx.SqueezeSpace(name)) {
 		return false
 	}
-	if _, ok := x.canonical[squeezeSpace(name)]; ok {
+	if _, ok := x.canonical[tx.SqueezeSpace(name)]; ok {
 		return true
 	}
 	if x.isPlace(name, "") {
@@ -237,7 +234,7 @@ func (x *OrgExtractor) memberName(d *Doc, s, e int) bool {
 // each part), “©天津发布”, “来源：央视新闻”. The outlet is the longest run
 // at the start that ends in an outlet word (lexicon/org_context.tsv:
 // 日报, 新闻, 发布), or a lexicon name.
-func (x *OrgExtractor) bylines(d *Doc, found []Mention) []Mention {
+func (x *Extractor) bylines(d *extract.Doc, found []extract.Mention) []extract.Mention {
 	text := d.Text
 	for ls := 0; ls < len(text); {
 		le := strings.IndexByte(text[ls:], '\n')
@@ -251,12 +248,12 @@ func (x *OrgExtractor) bylines(d *Doc, found []Mention) []Mention {
 		trimmed := strings.TrimLeft(line, " \t\r□■▲●◆★")
 		off += len(line) - len(trimmed)
 		line = trimmed
-		for _, credit := range []string{"©", "来源:", "来源：", "来源 :"} {
+		for _, credit := range x.words.credit {
 			if strings.HasPrefix(line, credit) {
 				rest := strings.TrimLeft(line[len(credit):], " \t")
 				s := off + len(line) - len(rest)
 				if n := x.outletAt(rest); n > 0 {
-					found = append(found, Mention{Type: Org, Start: s, End: s + n})
+					found = append(found, extract.Mention{Type: extract.Org, Start: s, End: s + n, Rule: rCredit.Name})
 				}
 			}
 		}
@@ -270,7 +267,7 @@ func (x *OrgExtractor) bylines(d *Doc, found []Mention) []Mention {
 			name := strings.TrimSpace(part)
 			at += len(part) + 1
 			if n := x.outletAt(name); n > 0 && n == len(name) {
-				found = append(found, Mention{Type: Org, Start: s, End: s + n})
+				found = append(found, extract.Mention{Type: extract.Org, Start: s, End: s + n, Rule: rByline.Name})
 			}
 		}
 	}
@@ -278,11 +275,11 @@ func (x *OrgExtractor) bylines(d *Doc, found []Mention) []Mention {
 }
 
 // outletAt returns the length of the outlet's name that s starts with, or 0.
-func (x *OrgExtractor) outletAt(s string) int {
+func (x *Extractor) outletAt(s string) int {
 	best := 0
 	n := 0
 	for i, r := range s {
-		if !isCJKRune(r) && !isASCIILetter(r) {
+		if !tx.IsCJKRune(r) && !tx.IsASCIILetter(r) {
 			break
 		}
 		if n++; n > maxMemberRunes {
@@ -315,7 +312,7 @@ func (x *OrgExtractor) outletAt(s string) int {
 // contextRepeats finds every other use of the names in found[from:], which
 // only their context showed to be organisations (list members):
 // standing as a word of its own, each is the same organisation.
-func (x *OrgExtractor) contextRepeats(d *Doc, found []Mention, from int) []Mention {
+func (x *Extractor) contextRepeats(d *extract.Doc, found []extract.Mention, from int) []extract.Mention {
 	text := d.Text
 	var names []string
 	for _, m := range found[from:] {
@@ -340,21 +337,21 @@ func (x *OrgExtractor) contextRepeats(d *Doc, found []Mention, from int) []Menti
 			}
 			s, e := i+k, i+k+len(name)
 			i = e
-			if taken.has(s) || taken.has(e-1) || !d.Boundary(s) || !d.Boundary(e) {
+			if taken.Has(s) || taken.Has(e-1) || !d.Boundary(s) || !d.Boundary(e) {
 				continue
 			}
-			found = append(found, Mention{Type: Org, Start: s, End: e})
-			taken.set(s, e)
+			found = append(found, extract.Mention{Type: extract.Org, Start: s, End: e, Rule: rRepeat.Name})
+			taken.Set(s, e)
 		}
 	}
 	return found
 }
 
 // coverage marks the bytes of a text of n bytes that the mentions cover.
-func coverage(n int, ms []Mention) *bitset {
-	taken := newBitset(n)
+func coverage(n int, ms []extract.Mention) *tx.Bitset {
+	taken := tx.NewBitset(n)
 	for _, m := range ms {
-		taken.set(m.Start, m.End)
+		taken.Set(m.Start, m.End)
 	}
 	return taken
 }

@@ -1,8 +1,9 @@
-package extract
+package amount
 
 import (
 	"fmt"
 
+	"github.com/cnie/cnie/extract"
 	"github.com/cnie/cnie/lexicon"
 )
 
@@ -27,7 +28,7 @@ func loadHedges() (hedges, error) {
 			h.maxLen = max(h.maxLen, len(w))
 			continue
 		}
-		if q != Approx && q != Over && q != Under && where != "not" {
+		if q != extract.Approx && q != extract.Over && q != extract.Under && where != "not" {
 			return hedges{}, fmt.Errorf("lexicon: hedges.tsv:%d: unknown qualifier %q", r.Line, q)
 		}
 		switch where {
@@ -47,7 +48,7 @@ func loadHedges() (hedges, error) {
 // longest hedge that ends at start or begins at end ("" if none), a hedge
 // before the amount first. A word listed as "not" that ends where the amount
 // starts is no hedge: the 约 of 签约 (to sign).
-func (h *hedges) qualifier(d *Doc, start, end int) string {
+func (h *hedges) qualifier(d *extract.Doc, start, end int) string {
 	s := d.Text[:start]
 	best, bestLen, notLen := "", 0, 0
 	for i := len(s) - 1; i >= 0 && len(s)-i <= h.maxLen; i-- {

@@ -1,4 +1,7 @@
-package extract
+// Package org finds organisation names and their canonical full names from
+// the lexicon, heads, context and the text's own definitions. Its rules are
+// listed in rules.go, its examples in testdata/examples.tsv.
+package org
 
 import (
 	"fmt"
@@ -6,13 +9,15 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/cnie/cnie/datrie"
+	"github.com/cnie/cnie/extract"
+	"github.com/cnie/cnie/extract/country"
+	tx "github.com/cnie/cnie/extract/internal/text"
 	"github.com/cnie/cnie/lexicon"
 	"github.com/cnie/cnie/normalize"
 	"github.com/cnie/cnie/segment"
 )
 
-// OrgExtractor finds organisation names and their canonical full names from
+// Extractor finds organisation names and their canonical full names from
 // four kinds of evidence, each in its own file:
 //
 //   - the organisation lexicon (lexicon/orgs/*.tsv: 上合组织 is 上海合作组织),
@@ -27,18 +32,19 @@ import (
 //   - short forms the text defines (以下简称“联盟”) and names the text
 //     writes in full elsewhere (org_alias.go).
 //
-// Build it with NewOrgs; it is safe for concurrent use.
-type OrgExtractor struct {
-	aliases                    wordSet             // aliases spotted in text
+// Build it with New; it is safe for concurrent use.
+type Extractor struct {
+	aliases                    tx.WordSet          // aliases spotted in text
 	canonical                  map[string]string   // every alias, spotted or context-only, -> canonical
 	fullName                   map[string]bool     // every canonical name
-	heads                      wordSet             // heads (有限公司, 大学, 委…)
+	heads                      tx.WordSet          // heads (有限公司, 大学, 委…)
 	head                       map[string]headInfo // head -> its kind
 	context                    map[string]string   // context word -> role (lexicon/org_context.tsv)
 	appositive                 map[string]bool     // kinds of company written before a name (民营企业)
 	outlets, bylineNot, titles []string            // context words of these roles, in file order
 	places                     map[string]bool     // place names, full and short (lexicon/places.tsv)
-	countries                  *CountryExtractor   // a state's name is a place
+	countries                  *country.Extractor  // a state's name is a place
+	words                      *words              // lexicon/org_words.tsv
 }
 
 // headInfo is what lexicon/org_heads.tsv says of a head.
@@ -47,17 +53,22 @@ type headInfo struct {
 	part     bool   // may name a unit inside an organisation
 }
 
-// NewOrgs builds the organisation extractor from the embedded lexicons;
+// New builds the organisation extractor from the embedded lexicons;
 // countries, if not nil, lets a state's name count as a place
 // (哈萨克斯坦研究中心). An alias given to two organisations is an error
 // naming both lines.
-func NewOrgs(seg *segment.Segmenter, countries *CountryExtractor) (*OrgExtractor, error) {
-	x := &OrgExtractor{canonical: map[string]string{}, fullName: map[string]bool{},
+func New(seg *segment.Segmenter, countries *country.Extractor) (*Extractor, error) {
+	x := &Extractor{canonical: map[string]string{}, fullName: map[string]bool{},
 		head: map[string]headInfo{}, context: map[string]string{}, appositive: map[string]bool{},
 		places: map[string]bool{}, countries: countries}
 	if err := x.loadNames(); err != nil {
 		return nil, err
 	}
+	ws, err := loadWords()
+	if err != nil {
+		return nil, err
+	}
+	x.words = ws
 	rows, err := lexicon.Read("org_heads.tsv", 2, 3)
 	if err != nil {
 		return nil, err
@@ -71,7 +82,7 @@ func NewOrgs(seg *segment.Segmenter, countries *CountryExtractor) (*OrgExtractor
 		heads = append(heads, h)
 		x.head[h] = headInfo{strength: s, part: r.Field(2) == "part"}
 	}
-	if x.heads, err = newWordSet(heads); err != nil {
+	if x.heads, err = tx.NewWordSet(heads); err != nil {
 		return nil, fmt.Errorf("lexicon: org_heads.tsv: %w", err)
 	}
 	if rows, err = lexicon.Read("org_context.tsv", 2, 2); err != nil {
@@ -109,7 +120,7 @@ func NewOrgs(seg *segment.Segmenter, countries *CountryExtractor) (*OrgExtractor
 // loadNames reads lexicon/orgs/*.tsv. An alias written with a leading ~ is
 // also an ordinary word (美的, 联想): it gives the canonical of a name other
 // rules find, but is never spotted alone.
-func (x *OrgExtractor) loadNames() error {
+func (x *Extractor) loadNames() error {
 	names, err := fs.Glob(lexicon.Files(), "orgs/*.tsv")
 	if err != nil || len(names) == 0 {
 		return fmt.Errorf("lexicon: no organisation lists under orgs/ (%v)", err)
@@ -146,12 +157,12 @@ func (x *OrgExtractor) loadNames() error {
 			}
 		}
 	}
-	x.aliases, err = newWordSet(spotted)
+	x.aliases, err = tx.NewWordSet(spotted)
 	return err
 }
 
 // Extract implements Extractor.
-func (x *OrgExtractor) Extract(d *Doc, dst []Mention) []Mention {
+func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Mention {
 	found, known := x.lexiconNames(d)
 	found = x.headNames(d, found, known)
 	n := len(found)
@@ -164,12 +175,12 @@ func (x *OrgExtractor) Extract(d *Doc, dst []Mention) []Mention {
 	found = x.definedAliases(d, found)
 	for i := range found {
 		if found[i].Canonical == "" {
-			found[i].Canonical = x.canonicalOf(squeezeSpace(d.Text[found[i].Start:found[i].End]))
+			found[i].Canonical = x.canonicalOf(tx.SqueezeSpace(d.Text[found[i].Start:found[i].End]))
 		}
 	}
 	x.unify(d, found)
 	for _, m := range found {
-		if !projectName(d.Text, m) {
+		if !x.projectName(d.Text, m) {
 			dst = append(dst, m)
 		}
 	}
@@ -179,25 +190,25 @@ func (x *OrgExtractor) Extract(d *Doc, dst []Mention) []Mention {
 // lexiconNames finds the lexicon's names, longest first, each with the
 // sub-units written after it (上合组织秘书处, 工信部规划司). known maps the
 // end of each name, with and without its sub-units, to its start.
-func (x *OrgExtractor) lexiconNames(d *Doc) (found []Mention, known map[int]int) {
+func (x *Extractor) lexiconNames(d *extract.Doc) (found []extract.Mention, known map[int]int) {
 	text := d.Text
 	known = map[int]int{}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		a := x.aliases.longestAt(text[i:], r)
+		a := x.aliases.LongestAt(text[i:], r)
 		if a == "" || !x.standsAsName(d, i, i+len(a), a) {
 			i += size
 			continue
 		}
-		m := Mention{Type: Org, Start: i, End: i + len(a), Canonical: x.canonical[a]}
+		m := extract.Mention{Type: extract.Org, Start: i, End: i + len(a), Canonical: x.canonical[a], Rule: rLexicon.Name}
 		known[m.End] = m.Start
 		for {
 			end, ok := x.partAfter(d, m.End)
 			if !ok {
 				break
 			}
-			m.Canonical += squeezeSpace(text[m.End:end])
-			m.End = end
+			m.Canonical += tx.SqueezeSpace(text[m.End:end])
+			m.End, m.Rule = end, rLexiconUnit.Name
 		}
 		found = append(found, m)
 		known[m.End] = m.Start
@@ -211,7 +222,7 @@ func (x *OrgExtractor) lexiconNames(d *Doc) (found []Mention, known map[int]int)
 // start inside a word the segmenter made across its edge: 天上|合组织), or a
 // sub-unit or title follows it (上合组织秘书处, 工信部部长); a transliterated
 // person's name (索海尔·汗) is not an organisation.
-func (x *OrgExtractor) standsAsName(d *Doc, s, e int, a string) bool {
+func (x *Extractor) standsAsName(d *extract.Doc, s, e int, a string) bool {
 	text := d.Text
 	if strings.HasPrefix(text[e:], "·") || strings.HasSuffix(text[:s], "·") ||
 		strings.HasPrefix(text[e:], "•") || strings.HasSuffix(text[:s], "•") {
@@ -236,7 +247,7 @@ func (x *OrgExtractor) standsAsName(d *Doc, s, e int, a string) bool {
 
 // projectName reports whether a name is quoted and followed by a word for a
 // project or a platform: “天津企业出海服务中心”项目 names a project.
-func projectName(text string, m Mention) bool {
+func (x *Extractor) projectName(text string, m extract.Mention) bool {
 	open, close := strings.HasSuffix(text[:m.Start], "“") || strings.HasSuffix(text[:m.Start], "\""),
 		strings.HasPrefix(text[m.End:], "”") || strings.HasPrefix(text[m.End:], "\"")
 	if !open || !close {
@@ -244,7 +255,7 @@ func projectName(text string, m Mention) bool {
 	}
 	_, size := utf8.DecodeRuneInString(text[m.End:])
 	rest := text[m.End+size:]
-	for _, w := range []string{"项目", "平台", "工程", "计划", "行动", "品牌", "活动", "专项", "试点"} {
+	for _, w := range x.words.project {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
@@ -255,17 +266,17 @@ func projectName(text string, m Mention) bool {
 // canonicalOf returns the canonical of a name: the lexicon's, or the
 // registered name the lexicon knows for a name that leaves out its company
 // suffix (山东能源集团 is 山东能源集团有限公司), or the name itself.
-func (x *OrgExtractor) canonicalOf(name string) string {
+func (x *Extractor) canonicalOf(name string) string {
 	if c, ok := x.canonical[name]; ok {
 		return c
 	}
-	for _, suffix := range []string{"有限公司", "股份有限公司", "有限责任公司", "集团有限公司", "集团股份有限公司"} {
+	for _, suffix := range x.words.legalSuffix {
 		if x.fullName[name+suffix] {
 			return name + suffix
 		}
 	}
 	// A known short name with a generic word after it: 中国商飞公司.
-	for _, generic := range []string{"公司", "集团"} {
+	for _, generic := range x.words.generic {
 		if short, ok := strings.CutSuffix(name, generic); ok {
 			if c, ok := x.canonical[short]; ok && utf8.RuneCountInString(short) >= 2 {
 				return c
@@ -277,8 +288,8 @@ func (x *OrgExtractor) canonicalOf(name string) string {
 
 // isPlace reports whether a word names a place: a country, a Chinese
 // administrative division, or a word the segmenter tags as a place.
-func (x *OrgExtractor) isPlace(w, pos string) bool {
-	if x.context[w] == "not-start" || strings.ContainsRune("我本该全各此其", firstRune(w)) && utf8.RuneCountInString(w) == 2 {
+func (x *Extractor) isPlace(w, pos string) bool {
+	if x.context[w] == "not-start" || x.words.deictic.Has(tx.FirstRune(w)) && utf8.RuneCountInString(w) == 2 {
 		return false // 我市, 本省, 全区: they point at a place, they do not name it
 	}
 	if pos == "ns" || x.places[w] {
@@ -287,72 +298,11 @@ func (x *OrgExtractor) isPlace(w, pos string) bool {
 	if x.countryOnly(w) {
 		return true
 	}
-	switch w {
-	case "国家", "中央", "国务院", "中共", "全国", "市", "省", "区", "县", "镇", "乡", "州":
+	if x.words.placeWord[w] {
 		return true
 	}
-	if n := utf8.RuneCountInString(w); n >= 2 && n <= 6 {
-		switch lastRune(w) {
-		case '市', '省', '县', '镇', '乡':
-			return true
-		case '区':
-			return !strings.HasSuffix(w, "园区") && !strings.HasSuffix(w, "社区") && !strings.HasSuffix(w, "地区")
-		}
+	if n := utf8.RuneCountInString(w); n >= 2 && n <= 6 && x.words.placeSuffix.Has(tx.LastRune(w)) {
+		return !hasAnySuffix(w, x.words.placeSuffixNot)
 	}
 	return false
-}
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
-}
-
-// wordSet finds the longest of a fixed set of words that a text starts
-// with, in one walk of a double-array trie. It keeps the words' first runes
-// too, so that a scan passes most positions at a glance (longestAt). The
-// zero wordSet is empty.
-type wordSet struct {
-	t     *datrie.Trie
-	first *runeSet
-}
-
-func newWordSet(words []string) (wordSet, error) {
-	t, err := datrie.New(words)
-	first := new(runeSet)
-	for _, w := range words {
-		first.add(firstRune(w))
-	}
-	return wordSet{t, first}, err
-}
-
-// longest returns the longest word of the set that s starts with, or "".
-func (w wordSet) longest(s string) string { return s[:w.t.Longest(s)] }
-
-// longestAt is longest for a scan that has decoded r, the first rune of s.
-func (w wordSet) longestAt(s string, r rune) string {
-	if w.first == nil || !w.first.has(r) {
-		return ""
-	}
-	return w.longest(s)
-}
-
-// contained returns the word of the set that starts first in s, or "".
-func (w wordSet) contained(s string) string {
-	for i := range s {
-		if a := w.longest(s[i:]); a != "" {
-			return a
-		}
-	}
-	return ""
-}
-
-// squeezeSpace removes white space: the canonical of a name split by a line
-// break.
-func squeezeSpace(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\n' || r == '\r' || r == '\t' || r == '\u3000' {
-			return -1
-		}
-		return r
-	}, s)
 }

@@ -1,8 +1,11 @@
-package extract
+package org
 
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cnie/cnie/extract"
+	tx "github.com/cnie/cnie/extract/internal/text"
 )
 
 // This file holds the head rule: a name that ends in an organisation head
@@ -11,12 +14,12 @@ import (
 
 // headNames finds the names that end in a head. known maps the end of each
 // lexicon name to its start: a name may hold one (上合组织产业园区联盟).
-func (x *OrgExtractor) headNames(d *Doc, found []Mention, known map[int]int) []Mention {
+func (x *Extractor) headNames(d *extract.Doc, found []extract.Mention, known map[int]int) []extract.Mention {
 	text := d.Text
 	floor := 0 // a name starts after the previous one ends (市委市政府)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		h := x.heads.longestAt(text[i:], r)
+		h := x.heads.LongestAt(text[i:], r)
 		if h == "" {
 			i += size
 			continue
@@ -34,7 +37,7 @@ func (x *OrgExtractor) headNames(d *Doc, found []Mention, known map[int]int) []M
 		for {
 			// A head straight after the name (研究总院有限公司) or a unit
 			// (市委宣传部) extends it.
-			if h := x.heads.longest(text[m.End:]); h != "" && x.head[h].strength != "not" && d.Boundary(m.End+len(h)) {
+			if h := x.heads.Longest(text[m.End:]); h != "" && x.head[h].strength != "not" && d.Boundary(m.End+len(h)) {
 				m.End += len(h)
 				continue
 			}
@@ -59,19 +62,19 @@ type namePart struct {
 
 // named finds the name that ends in head text[hs:he], if there is one,
 // starting no earlier than floor.
-func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known map[int]int, found []Mention) (Mention, bool) {
+func (x *Extractor) named(d *extract.Doc, hs, he int, head string, floor int, known map[int]int, found []extract.Mention) (extract.Mention, bool) {
 	text := d.Text
 	info := x.head[head]
 	if !d.Boundary(he) && !x.titleAt(text[he:]) && !x.headEndsWordAt(d, he) {
-		return Mention{}, false // 公司法; but 天津市委常委 names 天津市委, 市委市政府 two bodies
+		return extract.Mention{}, false // 公司法; but 天津市委常委 names 天津市委, 市委市政府 two bodies
 	}
 	ti := d.TokenAt(hs)
 	if ti < 0 {
-		return Mention{}, false
+		return extract.Mention{}, false
 	}
 	ht := d.Tokens[ti]
 	if ht.Start != hs && utf8.RuneCountInString(head) == 1 && !bodyWord(text[ht.Start:ht.End], ht.Pos, he == ht.End) {
-		return Mention{}, false // a one-character head is a word of its own (not 内部, 全部, 干部) or ends a body's word (教育厅)
+		return extract.Mention{}, false // a one-character head is a word of its own (not 内部, 全部, 干部) or ends a body's word (教育厅)
 	}
 	var parts []namePart
 	verbs := 0          // verbs in a row: a name holds one at a time (产业创新联盟)
@@ -85,9 +88,9 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 		// The head's own word holds part of the name (电力公司, 州政府).
 		parts = append(parts, namePart{ht.Start, text[ht.Start:hs], ht.Pos})
 	}
-	if k0 >= 0 && len(parts) == 0 && strings.ContainsRune("市省区县州", firstRune(head)) && d.Tokens[k0].Start >= floor {
+	if k0 >= 0 && len(parts) == 0 && x.words.placeBody.Has(tx.FirstRune(head)) && d.Tokens[k0].Start >= floor {
 		// A place the segmenter took for a person's name (余杭/nr 区委).
-		if t := d.Tokens[k0]; strings.HasPrefix(t.Pos, "nr") && isCJKText(text[t.Start:t.End]) && utf8.RuneCountInString(text[t.Start:t.End]) <= 3 {
+		if t := d.Tokens[k0]; strings.HasPrefix(t.Pos, "nr") && tx.IsCJKText(text[t.Start:t.End]) && utf8.RuneCountInString(text[t.Start:t.End]) <= 3 {
 			parts = append(parts, namePart{t.Start, text[t.Start:t.End], "ns"})
 			k0--
 		}
@@ -95,7 +98,7 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 	for k := k0; k >= 0; k-- {
 		t := d.Tokens[k]
 		if t.Start < floor && t.End == floor && len(found) > 0 && found[len(found)-1].End == floor &&
-			(x.hasContent(parts) || universityUnit(text[found[len(found)-1].Start:floor], head)) {
+			(x.hasContent(parts) || x.universityUnit(text[found[len(found)-1].Start:floor], head)) {
 			// The name holds the organisation named just before: 天津医科
 			// 大学|肿瘤医院 (but 市委|市政府 are two bodies).
 			floor = found[len(found)-1].Start
@@ -159,7 +162,7 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 		if x.context[w] == "not-start" {
 			break
 		}
-		if len(parts) > 0 && !afterKnown && ((w == "和" || w == "与") && (govHead(head) || researchHead(head)) && !x.anyPlace(parts) ||
+		if len(parts) > 0 && !afterKnown && ((w == "和" || w == "与") && (x.govHead(head) || x.researchHead(head)) && !x.anyPlace(parts) ||
 			w == "驻" && strings.HasSuffix(head, "馆")) {
 			// 工业和信息化厅, 生物能源与过程研究所 (two fields, before any
 			// place: 天津市|委 ends at its place), 中国驻美国大使馆.
@@ -168,11 +171,11 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 		}
 		place := x.isPlace(w, t.Pos)
 		switch {
-		case place || nameWord(w, t.Pos) || companyHead(head) && (strings.HasPrefix(t.Pos, "nr") || t.Pos == "d" || t.Pos == "a"):
+		case place || x.nameWord(w, t.Pos) || x.companyHead(head) && (strings.HasPrefix(t.Pos, "nr") || t.Pos == "d" || t.Pos == "a"):
 			// A brand may be a person's name or an adverb to the segmenter
 			// (北京京顺达汽车集团, 山东钢刚好智能制造有限公司).
 			verbs = 0
-		case t.Pos == "v" && verbs == 0 && isCJKText(w) && !(len(parts) > 0 && x.placeLike(parts[len(parts)-1])):
+		case t.Pos == "v" && verbs == 0 && tx.IsCJKText(w) && !(len(parts) > 0 && x.placeLike(parts[len(parts)-1])):
 			// A verb inside a name (产业创新联盟), not before its place
 			// (入选国家数据局, 启动京津冀…联盟).
 			verbs++
@@ -208,11 +211,11 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 		case x.context[p.w] == "event":
 			proper, event = true, true
 		case p.pos == "quote", p.pos == "nz", p.pos == "nt", p.pos == "j", p.pos == "", p.pos == "x",
-			strings.HasPrefix(p.pos, "nr"), isASCIILetter(firstRune(p.w)),
+			strings.HasPrefix(p.pos, "nr"), tx.IsASCIILetter(tx.FirstRune(p.w)),
 			utf8.RuneCountInString(p.w) == 1 && p.pos != "n": // a fragment of an unknown brand
 			proper = true
 		}
-		if p.pos != "org" && x.aliases.contained(p.w) != "" {
+		if p.pos != "org" && x.aliases.Contained(p.w) != "" {
 			place, realPlace, proper = true, true, true
 		}
 	}
@@ -223,28 +226,28 @@ func (x *OrgExtractor) named(d *Doc, hs, he int, head string, floor int, known m
 	switch {
 	case name == "":
 		// A body named by its place word alone: 市委, 区委, 省委.
-		if r := firstRune(head); info.strength == "weak" && strings.ContainsRune("市省区县州", r) && utf8.RuneCountInString(head) == 2 {
-			return Mention{Type: Org, Start: hs, End: he}, true
+		if r := tx.FirstRune(head); info.strength == "weak" && x.words.placeBody.Has(r) && utf8.RuneCountInString(head) == 2 {
+			return extract.Mention{Type: extract.Org, Start: hs, End: he, Rule: rPlaceBody.Name}, true
 		}
-		return Mention{}, false
+		return extract.Mention{}, false
 	case x.countryOnly(name) &&
 		(utf8.RuneCountInString(head) == 1 || head == "公司" || head == "集团" || head == "企业"):
-		return Mention{}, false // 中国公司, 美国企业, 蒙古厅: no name
+		return extract.Mention{}, false // 中国公司, 美国企业, 蒙古厅: no name
 	case strings.HasSuffix(head, "中心") && !realPlace && !(proper && !x.placeOnlyRegion(parts)) && !event:
-		return Mention{}, false // 国际冷链中心: a hub, not a body
+		return extract.Mention{}, false // 国际冷链中心: a hub, not a body
 	case info.strength == "weak" && !place && !event:
-		return Mention{}, false
+		return extract.Mention{}, false
 	case info.strength == "strong" && !place && !proper && !(len(parts) >= 3 && utf8.RuneCountInString(name) >= 5):
-		return Mention{}, false // 产业园区联盟: a description, not a name
+		return extract.Mention{}, false // 产业园区联盟: a description, not a name
 	case utf8.RuneCountInString(name) < 2 && !place:
-		return Mention{}, false
+		return extract.Mention{}, false
 	}
-	return Mention{Type: Org, Start: start, End: he}, true
+	return extract.Mention{Type: extract.Org, Start: start, End: he, Rule: rHead.Name}, true
 }
 
 // placeEndingAt returns the index of the first of two or three tokens that
 // end with token k and together name a place of the lexicon, or k.
-func (x *OrgExtractor) placeEndingAt(d *Doc, k, floor int) int {
+func (x *Extractor) placeEndingAt(d *extract.Doc, k, floor int) int {
 	for j := k - 1; j >= 0 && j >= k-2 && d.Tokens[j].Start >= floor; j-- {
 		if w := d.Text[d.Tokens[j].Start:d.Tokens[k].End]; x.places[w] {
 			return j
@@ -254,7 +257,7 @@ func (x *OrgExtractor) placeEndingAt(d *Doc, k, floor int) int {
 }
 
 // anyPlace reports whether one of the parts is a place or a known name.
-func (x *OrgExtractor) anyPlace(parts []namePart) bool {
+func (x *Extractor) anyPlace(parts []namePart) bool {
 	for _, p := range parts {
 		if x.placeLike(p) {
 			return true
@@ -264,7 +267,7 @@ func (x *OrgExtractor) anyPlace(parts []namePart) bool {
 }
 
 // hasContent reports whether the parts hold a word that is not a place.
-func (x *OrgExtractor) hasContent(parts []namePart) bool {
+func (x *Extractor) hasContent(parts []namePart) bool {
 	for _, p := range parts {
 		if !x.placeLike(p) && utf8.RuneCountInString(p.w) > 1 {
 			return true
@@ -275,14 +278,14 @@ func (x *OrgExtractor) hasContent(parts []namePart) bool {
 
 // placeLike reports whether a part of a name is a place or a known name, which
 // may start it.
-func (x *OrgExtractor) placeLike(p namePart) bool {
+func (x *Extractor) placeLike(p namePart) bool {
 	return p.pos == "org" || x.isPlace(p.w, p.pos) || x.context[p.w] == "region"
 }
 
 // headEndsWordAt reports whether a head of two characters or more starts at
 // i and ends a word: the second body of 市委市政府.
-func (x *OrgExtractor) headEndsWordAt(d *Doc, i int) bool {
-	h := x.heads.longest(d.Text[i:])
+func (x *Extractor) headEndsWordAt(d *extract.Doc, i int) bool {
+	h := x.heads.Longest(d.Text[i:])
 	return h != "" && x.head[h].strength != "not" && utf8.RuneCountInString(h) >= 2 && d.Boundary(i+len(h))
 }
 
@@ -295,43 +298,36 @@ func bodyWord(w, pos string, headLast bool) bool {
 
 // researchHead reports whether a head ends an institute's name, which may
 // join two fields with 与 or 和 (量子信息与量子科技创新研究院).
-func researchHead(h string) bool {
-	return strings.HasPrefix(h, "研究") || h == "实验室" || h == "学院"
+func (x *Extractor) researchHead(h string) bool {
+	return tx.HasAnyPrefix(h, x.words.researchPrefix...) || x.words.researchHead[h]
 }
 
 // universityUnit reports whether a name ending in head is a unit of the
 // university named just before it (四川大学|华西医院, 清华大学|化学系).
-func universityUnit(prev, head string) bool {
-	return (strings.HasSuffix(prev, "大学") || strings.HasSuffix(prev, "学院")) &&
-		(strings.HasSuffix(head, "医院") || strings.HasSuffix(head, "学院") || researchHead(head))
+func (x *Extractor) universityUnit(prev, head string) bool {
+	return hasAnySuffix(prev, x.words.university) && (hasAnySuffix(head, x.words.universityUnit) || x.researchHead(head))
 }
 
 // govHead reports whether a head ends a government body's name, which may
 // join two fields with 和 (工业和信息化厅, 住房和城乡建设局).
-func govHead(h string) bool {
-	switch lastRune(h) {
-	case '厅', '局', '部', '委', '办':
-		return true
-	}
-	return strings.HasSuffix(h, "委员会")
+func (x *Extractor) govHead(h string) bool {
+	return x.words.govLast.Has(tx.LastRune(h)) || hasAnySuffix(h, x.words.govSuffix)
 }
 
 // companyHead reports whether a head ends a company's name.
-func companyHead(h string) bool {
-	return strings.HasSuffix(h, "公司") || strings.HasSuffix(h, "集团")
-}
+func (x *Extractor) companyHead(h string) bool { return hasAnySuffix(h, x.words.companySuffix) }
 
 // countryOnly reports whether name is one country's name and nothing else.
-func (x *OrgExtractor) countryOnly(name string) bool {
-	return x.countries != nil && x.countries.aliases.longest(name) == name
+func (x *Extractor) countryOnly(name string) bool {
+	return x.countries != nil && x.countries.LongestName(name) == name
 }
 
 // placeOnlyRegion reports whether the proper parts of a name are only
 // region words (国际, 全球): not enough for a 中心 to be a body.
-func (x *OrgExtractor) placeOnlyRegion(parts []namePart) bool {
+func (x *Extractor) placeOnlyRegion(parts []namePart) bool {
 	for _, p := range parts {
 		if x.context[p.w] != "region" && (p.pos == "nz" || p.pos == "nt" || p.pos == "j" || p.pos == "quote" ||
-			strings.HasPrefix(p.pos, "nr") || isASCIILetter(firstRune(p.w))) {
+			strings.HasPrefix(p.pos, "nr") || tx.IsASCIILetter(tx.FirstRune(p.w))) {
 			return false
 		}
 	}
@@ -342,7 +338,7 @@ func (x *OrgExtractor) placeOnlyRegion(parts []namePart) bool {
 // 2025年 of 2025年上海合作组织峰会新闻中心.
 func yearBefore(text string, start int) int {
 	s := strings.TrimSuffix(text[:start], "年")
-	if len(s) < 4 || !isYear(s[len(s)-4:]) {
+	if len(s) < 4 || !tx.IsYear(s[len(s)-4:]) {
 		return start
 	}
 	if len(s) > 4 && s[len(s)-5] >= '0' && s[len(s)-5] <= '9' {
@@ -370,7 +366,7 @@ func closingQuote(w string) string {
 // words ending in a head that names a unit (规划司, 秘书处, 成员国元首理事会,
 // 宣传部), and returns where it ends. A head followed by a title in one
 // word (党委书记) ends the unit there.
-func (x *OrgExtractor) partAfter(d *Doc, i int) (int, bool) {
+func (x *Extractor) partAfter(d *extract.Doc, i int) (int, bool) {
 	if i >= len(d.Text) {
 		return i, false
 	}
@@ -382,7 +378,7 @@ func (x *OrgExtractor) partAfter(d *Doc, i int) (int, bool) {
 	for j := k; j < len(d.Tokens) && j < k+5; j++ {
 		t := d.Tokens[j]
 		w := d.Text[t.Start:t.End]
-		if h := x.heads.longest(w); h != "" && h != w && x.titleAt(w[len(h):]) && x.head[h].part {
+		if h := x.heads.Longest(w); h != "" && h != w && x.titleAt(w[len(h):]) && x.head[h].part {
 			return t.Start + len(h), true // 党委书记
 		}
 		if h := x.headSuffix(w); h != "" {
@@ -402,7 +398,7 @@ func (x *OrgExtractor) partAfter(d *Doc, i int) (int, bool) {
 				return t.End, true
 			}
 		}
-		if !nameWord(w, t.Pos) && t.Pos != "t" || t.Pos == "v" {
+		if !x.nameWord(w, t.Pos) && t.Pos != "t" || t.Pos == "v" {
 			return i, false // 元首/t stays: 成员国元首理事会
 		}
 		if inner += utf8.RuneCountInString(w); inner > 8 {
@@ -414,7 +410,7 @@ func (x *OrgExtractor) partAfter(d *Doc, i int) (int, bool) {
 
 // headSuffix returns the longest head that ends word w, or "" if there is
 // none or the longest is a word that is not a head (部署, 命运共同体).
-func (x *OrgExtractor) headSuffix(w string) string {
+func (x *Extractor) headSuffix(w string) string {
 	for i := range w {
 		if h := w[i:]; x.head[h].strength != "" {
 			if x.head[h].strength == "not" {
@@ -429,7 +425,7 @@ func (x *OrgExtractor) headSuffix(w string) string {
 // titleAt reports whether s starts with a job title (lexicon/org_context.tsv,
 // title), which may follow an organisation's name inside one word of the
 // segmentation (天津市委常委).
-func (x *OrgExtractor) titleAt(s string) bool {
+func (x *Extractor) titleAt(s string) bool {
 	for _, t := range x.titles {
 		if strings.HasPrefix(s, t) {
 			return true
@@ -441,15 +437,13 @@ func (x *OrgExtractor) titleAt(s string) bool {
 // nameWord reports whether a word can stand inside an organisation's name:
 // places, proper nouns, nouns and noun-like verbs, Latin names; not verbs,
 // prepositions, particles, numbers, pronouns or punctuation.
-func nameWord(w, pos string) bool {
-	switch w {
-	case "和", "与", "及", "在", "的", "是", "由", "为", "对", "向", "同", "把", "被", "将", "等", "由于", "以及", "或", "并",
-		"记者", "代表", "主任", "书记", "局长", "部长", "会长", "院长", "总经理", "董事长", "副", "常务", "相关", "有关":
+func (x *Extractor) nameWord(w, pos string) bool {
+	if x.words.notInName[w] {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w)
-	if !isCJKRune(r) {
-		return isASCIILetter(r) // a Latin name part: Sun, okex
+	if !tx.IsCJKRune(r) {
+		return tx.IsASCIILetter(r) // a Latin name part: Sun, okex
 	}
 	if r == '第' && pos == "m" && utf8.RuneCountInString(w) > 1 {
 		return true // an ordinal: 第一分院, 第二中学
@@ -458,33 +452,15 @@ func nameWord(w, pos string) bool {
 	switch {
 	case pos == "" || pos == "x":
 		return true
-	case one && pos != "v" && !hasAnyPrefix(pos, "p", "c", "u", "r", "d", "m", "q", "y", "e", "o", "t", "nr"):
+	case one && pos != "v" && !tx.HasAnyPrefix(pos, "p", "c", "u", "r", "d", "m", "q", "y", "e", "o", "t", "nr"):
 		// A lone character is mostly a fragment of a brand the dictionary
 		// does not know (北京津鸣科技, 小海豚听障儿童合唱团).
 		return true
 	case strings.HasPrefix(pos, "nr"):
 		// gse tags some place words as person names (高新区/nr).
-		return strings.ContainsRune("区市省县园港城镇村湾", lastRune(w))
+		return x.words.nrPlace.Has(tx.LastRune(w))
 	case strings.HasPrefix(pos, "n"), pos == "vn", pos == "j", pos == "l", pos == "b", pos == "an", pos == "s", pos == "f", pos == "zg", pos == "ng":
 		return true
 	}
 	return false
-}
-
-func hasAnyPrefix(s string, prefixes ...string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func isCJKText(s string) bool {
-	for _, r := range s {
-		if !isCJKRune(r) {
-			return false
-		}
-	}
-	return true
 }

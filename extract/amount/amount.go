@@ -1,33 +1,40 @@
-package extract
+// Package amount finds money, percentages and quantities with exact values:
+// a number (extract/number) and its currency, percent sign or unit, the
+// prefix forms (百分之, US$), fractions, tenths and 一半, lists and ranges
+// that write the unit once, and the hedge beside an amount. Its rules are
+// listed in rules.go, its examples in testdata/examples.tsv.
+package amount
 
 import (
 	"fmt"
 	"math/big"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cnie/cnie/extract"
+	tx "github.com/cnie/cnie/extract/internal/text"
 	"github.com/cnie/cnie/extract/number"
 	"github.com/cnie/cnie/lexicon"
 )
 
-// AmountExtractor finds money, percentages and quantities: a number (Arabic,
+// Extractor finds money, percentages and quantities: a number (Arabic,
 // Chinese or mixed, with multipliers) and what follows it, a currency
 // (`47.95亿元`), a percent sign or 百分点 (`14.4%`, `1.2个百分点`), a unit of
 // measure or a classifier (`50万吨`, `18个`); or a prefix before it
 // (`百分之八十`, `US$5亿`); or a fraction (`四分之一`), tenths (`九成`) and
 // `一半`. Lists and ranges that write the unit once (`3.5%、5.6%`,
 // `1.8、1.9、1.2个百分点`, `3-5亿元`) give every member its unit. A hedge
-// beside the amount is its qualifier. Build it with NewAmounts.
-type AmountExtractor struct {
+// beside the amount is its qualifier. Build it with New.
+type Extractor struct {
 	currency map[string]string // word -> ISO 4217
 	prefix   map[string]string // symbol before the number -> ISO 4217
 	units    map[string]unitKind
 	hedges   hedges
-	// words lists every currency, prefix and unit word by first rune,
-	// longest first, for longest-match lookups.
-	curWords, prefixWords, unitWords map[rune][]string
-	starts                           *runeSet // every rune an amount can start with
+	words    words // lexicon/amount_words.tsv
+	// curWords, prefixWords and unitWords hold every currency, prefix and
+	// unit word for longest-match lookups.
+	curWords, prefixWords, unitWords tx.WordSet
+	starts                           *tx.RuneSet // every rune an amount can start with
 }
 
 // unitKind is what a word after a number makes of it.
@@ -49,13 +56,13 @@ var unitKinds = map[string]unitKind{
 	"point": kindPoint, "tenth": kindTenth, "block": kindBlock,
 }
 
-// NewAmounts builds the amount extractor from lexicon/currencies.tsv,
+// New builds the amount extractor from lexicon/currencies.tsv,
 // lexicon/units.tsv and lexicon/hedges.tsv.
-func NewAmounts() (*AmountExtractor, error) {
-	x := &AmountExtractor{
+func New() (*Extractor, error) {
+	x := &Extractor{
 		currency: map[string]string{}, prefix: map[string]string{}, units: map[string]unitKind{},
-		curWords: map[rune][]string{}, prefixWords: map[rune][]string{}, unitWords: map[rune][]string{},
 	}
+	var curWords, prefixWords, unitWords []string
 	rows, err := lexicon.Read("currencies.tsv", 2, 2)
 	if err != nil {
 		return nil, err
@@ -67,11 +74,11 @@ func NewAmounts() (*AmountExtractor, error) {
 		}
 		if p, ok := strings.CutPrefix(w, "prefix:"); ok {
 			x.prefix[p] = code
-			addWord(x.prefixWords, p)
+			prefixWords = append(prefixWords, p)
 			continue
 		}
 		x.currency[w] = code
-		addWord(x.curWords, w)
+		curWords = append(curWords, w)
 	}
 	if rows, err = lexicon.Read("units.tsv", 2, 2); err != nil {
 		return nil, err
@@ -82,37 +89,32 @@ func NewAmounts() (*AmountExtractor, error) {
 			return nil, fmt.Errorf("lexicon: units.tsv:%d: unknown kind %q", r.Line, r.Fields[1])
 		}
 		x.units[r.Fields[0]] = k
-		addWord(x.unitWords, r.Fields[0])
+		unitWords = append(unitWords, r.Fields[0])
 	}
 	if x.hedges, err = loadHedges(); err != nil {
 		return nil, err
 	}
-	// An amount starts with a digit or a unit of a number (3, 三, 万), a sign,
-	// 百分之, 一半 or a currency prefix (US$).
-	x.starts = new(runeSet)
-	x.starts.add(number.StartRunes()...)
-	x.starts.add('+', '-', '百', '一')
-	for r := range x.prefixWords {
-		x.starts.add(r)
+	if x.words, err = loadWords(); err != nil {
+		return nil, err
 	}
-	return x, nil
-}
-
-func addWord(m map[rune][]string, w string) {
-	r, _ := utf8.DecodeRuneInString(w)
-	m[r] = append(m[r], w)
-	sort.SliceStable(m[r], func(i, j int) bool { return len(m[r][i]) > len(m[r][j]) })
-}
-
-// longest returns the longest word of m that s starts with, or "".
-func longest(m map[rune][]string, s string) string {
-	r, _ := utf8.DecodeRuneInString(s)
-	for _, w := range m[r] {
-		if strings.HasPrefix(s, w) {
-			return w
+	for _, w := range []struct {
+		set   *tx.WordSet
+		words []string
+		file  string
+	}{{&x.curWords, curWords, "currencies.tsv"}, {&x.prefixWords, prefixWords, "currencies.tsv"}, {&x.unitWords, unitWords, "units.tsv"}} {
+		if *w.set, err = tx.NewWordSet(w.words); err != nil {
+			return nil, fmt.Errorf("lexicon: %s: %w", w.file, err)
 		}
 	}
-	return ""
+	// An amount starts with a digit or a unit of a number (3, 三, 万), a sign,
+	// 百分之, 一半 or a currency prefix (US$).
+	x.starts = new(tx.RuneSet)
+	x.starts.Add(number.StartRunes()...)
+	x.starts.Add('+', '-', '百', '一')
+	for _, p := range prefixWords {
+		x.starts.Add(tx.FirstRune(p))
+	}
+	return x, nil
 }
 
 // amount is a candidate: a number and what it was found with.
@@ -124,24 +126,28 @@ type amount struct {
 	kind       unitKind
 	unit       string // the unit word as written (quantity, percent)
 	currency   string
+	rule       *extract.Rule // the rule that read it; nil for no amount
 }
 
 // Extract implements Extractor.
-func (x *AmountExtractor) Extract(d *Doc, dst []Mention) []Mention {
+func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Mention {
 	cands := x.scan(d)
 	x.shareUnits(d.Text, cands)
 	for i := range cands {
 		c := &cands[i]
-		m := Mention{Start: c.start, End: c.end, Value: c.value}
+		m := extract.Mention{Start: c.start, End: c.end, Value: c.value}
+		if c.rule != nil {
+			m.Rule = c.rule.Name
+		}
 		switch c.kind {
 		case kindMoney:
-			m.Type, m.Currency = Money, c.currency
+			m.Type, m.Currency = extract.Money, c.currency
 		case kindPercent, kindTenth:
-			m.Type, m.Unit = Percent, "percent"
+			m.Type, m.Unit = extract.Percent, "percent"
 		case kindPoint:
-			m.Type, m.Unit = Percent, "point"
+			m.Type, m.Unit = extract.Percent, "point"
 		case kindMeasure, kindClassifier:
-			m.Type, m.Unit = Quantity, c.unit
+			m.Type, m.Unit = extract.Quantity, c.unit
 		default:
 			continue
 		}
@@ -150,7 +156,7 @@ func (x *AmountExtractor) Extract(d *Doc, dst []Mention) []Mention {
 		}
 		m.Qualifier = x.hedges.qualifier(d, c.start, c.end)
 		if m.Qualifier == "" && c.expr.Over {
-			m.Qualifier = Over
+			m.Qualifier = extract.Over
 		}
 		dst = append(dst, m)
 	}
@@ -158,28 +164,28 @@ func (x *AmountExtractor) Extract(d *Doc, dst []Mention) []Mention {
 }
 
 // allowed applies the rules that keep look-alikes out once the kind is known.
-func (c *amount) allowed(x *AmountExtractor, d *Doc) bool {
+func (c *amount) allowed(x *Extractor, d *extract.Doc) bool {
 	// A bare multiplier is a number only beside a hedge: 近万人, 亿元以上.
 	if c.expr.Bare && x.hedges.qualifier(d, c.start, c.end) == "" {
 		return false
 	}
 	if c.kind == kindClassifier || c.kind == kindMeasure {
 		// 一 with a classifier is an indefinite article (一个经济体).
-		if !c.expr.Arabic && (c.expr.Digits == "一" || c.expr.Digits == "壹") && !c.expr.Multiplier {
+		if !c.expr.Arabic && x.words.indefinite[c.expr.Digits] && !c.expr.Multiplier {
 			return false
 		}
 		// A year before a cohort classifier (2023届, 2024级) names a class.
-		if c.expr.Arabic && (c.unit == "届" || c.unit == "级") && isYear(c.expr.Digits) {
+		if c.expr.Arabic && x.words.cohort[c.unit] && tx.IsYear(c.expr.Digits) {
 			return false
 		}
 		// Counts say 两: 二 alone with a classifier is an ordinal or a
 		// compound (二次开发, 二级).
-		if c.expr.Digits == "二" && !c.expr.Multiplier {
+		if x.words.noCount[c.expr.Digits] && !c.expr.Multiplier {
 			return false
 		}
 		// A session number before another number names a meeting
 		// (二十届三中全会), it counts nothing.
-		if c.unit == "届" {
+		if x.words.session[c.unit] {
 			if r, _ := utf8.DecodeRuneInString(d.Text[c.end:]); number.IsDigit(r) {
 				return false
 			}
@@ -187,8 +193,7 @@ func (c *amount) allowed(x *AmountExtractor, d *Doc) bool {
 		// A Chinese-numeral count right after an opening quote is a slogan's
 		// name (“三个大规模”, “五位一体”).
 		if !c.expr.Arabic {
-			switch lastRune(d.Text[:c.start]) {
-			case '“', '「', '『', '"', '‘':
+			if x.words.sloganQuote.Has(tx.LastRune(d.Text[:c.start])) {
 				return false
 			}
 		}
@@ -198,12 +203,12 @@ func (c *amount) allowed(x *AmountExtractor, d *Doc) bool {
 
 // scan finds every number in the text with what stands right after (or
 // before) it.
-func (x *AmountExtractor) scan(d *Doc) []amount {
+func (x *Extractor) scan(d *extract.Doc) []amount {
 	text := d.Text
 	var out []amount
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !x.starts.has(r) {
+		if !x.starts.Has(r) {
 			i += size
 			continue
 		}
@@ -215,8 +220,8 @@ func (x *AmountExtractor) scan(d *Doc) []amount {
 		i += size
 		// Skip the rest of a Latin word or an Arabic number glued to one
 		// (G20, C919, 5G): its digits are no amount.
-		if isASCIIAlnum(r) {
-			for i < len(text) && (isASCIIAlnum(rune(text[i])) || text[i] == '.' && i+1 < len(text) && isASCIIAlnum(rune(text[i+1]))) {
+		if tx.IsASCIIAlnum(r) {
+			for i < len(text) && (tx.IsASCIIAlnum(rune(text[i])) || text[i] == '.' && i+1 < len(text) && tx.IsASCIIAlnum(rune(text[i+1]))) {
 				i++
 			}
 		}
@@ -225,7 +230,7 @@ func (x *AmountExtractor) scan(d *Doc) []amount {
 }
 
 // at reads an amount starting at byte i, if one does.
-func (x *AmountExtractor) at(d *Doc, i int) (amount, bool) {
+func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 	text := d.Text
 	rest := text[i:]
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
@@ -235,21 +240,21 @@ func (x *AmountExtractor) at(d *Doc, i int) (amount, bool) {
 		if ok { // 百分之百 too
 			e.Bare = false
 			end := i + len("百分之") + e.Len
-			return amount{start: i, end: end, numEnd: end, expr: e, value: e.Value, kind: kindPercent, unit: "percent"}, true
+			return amount{start: i, end: end, numEnd: end, expr: e, value: e.Value, kind: kindPercent, unit: "percent", rule: &percentWords}, true
 		}
 	}
-	if p := longest(x.prefixWords, rest); p != "" && !isASCIILetter(prev) {
+	if p := x.prefixWords.Longest(rest); p != "" && !tx.IsASCIILetter(prev) {
 		if e, ok := number.Scan(rest[len(p):], x.stopAtUnit(text, i+len(p))); ok && e.Arabic && !e.Bare {
 			end := i + len(p) + e.Len
-			c := amount{start: i, end: end, numEnd: end, expr: e, value: e.Value, kind: kindMoney, currency: x.prefix[p]}
-			if w := longest(x.curWords, text[end:]); w != "" {
+			c := amount{start: i, end: end, numEnd: end, expr: e, value: e.Value, kind: kindMoney, currency: x.prefix[p], rule: &moneyPrefix}
+			if w := x.curWords.Longest(text[end:]); w != "" {
 				c.end += len(w) // US$5亿美元: the word repeats the symbol
 			}
 			return c, true
 		}
 	}
 	if strings.HasPrefix(rest, "一半") && prev != '另' {
-		return amount{start: i, end: i + len("一半"), numEnd: i + len("一半"), value: number.FromInt(50), kind: kindPercent, unit: "percent"}, true
+		return amount{start: i, end: i + len("一半"), numEnd: i + len("一半"), value: number.FromInt(50), kind: kindPercent, unit: "percent", rule: &percentHalf}, true
 	}
 
 	r, _ := utf8.DecodeRuneInString(rest)
@@ -259,8 +264,8 @@ func (x *AmountExtractor) at(d *Doc, i int) (amount, bool) {
 	if (r == '+' || r == '-') && (number.IsDigit(prev) || number.IsUnit(prev) || prev == '%') {
 		return amount{}, false // 3-5: a range, not a sign
 	}
-	if isASCIIAlnum(prev) || prev == '.' || prev == ':' || prev == '/' || prev == '第' ||
-		!isASCIIDigit(r) && (number.IsDigit(prev) || number.IsUnit(prev)) && !isASCIIDigit(prev) || // inside a Chinese numeral: 第十四届 has no 四届
+	if tx.IsASCIIAlnum(prev) || prev == '.' || prev == ':' || prev == '/' || prev == '第' ||
+		!tx.IsASCIIDigit(r) && (number.IsDigit(prev) || number.IsUnit(prev)) && !tx.IsASCIIDigit(prev) || // inside a Chinese numeral: 第十四届 has no 四届
 		(prev == '+' && i >= 2 && number.IsDigit(rune(text[i-2]))) {
 		return amount{}, false
 	}
@@ -278,13 +283,13 @@ func (x *AmountExtractor) at(d *Doc, i int) (amount, bool) {
 		if y, ok := number.Scan(after[len("分之"):], nil); ok && !y.Bare {
 			v := new(big.Rat).Quo(new(big.Rat).Mul(y.Value.Rat(), big.NewRat(100, 1)), e.Value.Rat())
 			c.end = c.numEnd + len("分之") + y.Len
-			c.value, c.kind, c.unit = number.FromRat(v), kindPercent, "percent"
+			c.value, c.kind, c.unit, c.rule = number.FromRat(v), kindPercent, "percent", &percentFraction
 			c.expr.Bare = false
 			return c, true
 		}
 	}
-	cur := longest(x.curWords, after)
-	unit := longest(x.unitWords, after)
+	cur := x.curWords.Longest(after)
+	unit := x.unitWords.Longest(after)
 	switch {
 	case cur != "" && len(cur) >= len(unit):
 		if x.wordContinues(d, c.start, c.numEnd+len(cur)) {
@@ -293,11 +298,11 @@ func (x *AmountExtractor) at(d *Doc, i int) (amount, bool) {
 		if strings.HasPrefix(cur, "日") && strings.HasSuffix(text[:c.start], "月") {
 			return c, true // 1月1日元旦: the 日 is the day of a date
 		}
-		c.end, c.kind, c.currency = c.numEnd+len(cur), kindMoney, x.currency[cur]
+		c.end, c.kind, c.currency, c.rule = c.numEnd+len(cur), kindMoney, x.currency[cur], &moneySuffix
 	case unit != "":
 		k := x.units[unit]
 		end := c.numEnd + len(unit)
-		if isASCIILetter(lastRune(unit)) && end < len(text) && isASCIILetter(rune(text[end])) {
+		if tx.IsASCIILetter(tx.LastRune(unit)) && end < len(text) && tx.IsASCIILetter(rune(text[end])) {
 			return c, true // 5GW is a unit, 5Gbps is not "G"
 		}
 		if k == kindBlock {
@@ -308,7 +313,7 @@ func (x *AmountExtractor) at(d *Doc, i int) (amount, bool) {
 		if (k == kindClassifier || k == kindTenth) && x.wordContinues(d, c.start, end) {
 			return c, true // 三部门, 八成为, 三位一体: the unit runs into a word
 		}
-		c.end, c.kind, c.unit = end, k, unit
+		c.end, c.kind, c.unit, c.rule = end, k, unit, unitRule[k]
 		if k == kindTenth {
 			c.value = c.value.Mul(number.FromInt(10))
 			c.unit = "percent"
@@ -325,9 +330,9 @@ func (x *AmountExtractor) at(d *Doc, i int) (amount, bool) {
 // stopAtUnit tells number.Scan to stop before a unit word that begins with
 // a multiplier character (千瓦, 千米, 百分点), so that 992万千瓦 is 992万 of
 // 千瓦.
-func (x *AmountExtractor) stopAtUnit(text string, base int) func(int) bool {
+func (x *Extractor) stopAtUnit(text string, base int) func(int) bool {
 	return func(j int) bool {
-		w := longest(x.unitWords, text[base+j:])
+		w := x.unitWords.Longest(text[base+j:])
 		return w != "" && utf8.RuneCountInString(w) > 1
 	}
 }
@@ -335,7 +340,7 @@ func (x *AmountExtractor) stopAtUnit(text string, base int) func(int) bool {
 // wordContinues reports whether the word that the segmenter found at the
 // last rune of text[start:end] runs on past end, having begun inside the
 // span: 部 in 三部门, 元 in 1日元旦, 位 in the idiom 三位一体, 部 in 零部件.
-func (x *AmountExtractor) wordContinues(d *Doc, start, end int) bool {
+func (x *Extractor) wordContinues(d *extract.Doc, start, end int) bool {
 	_, size := utf8.DecodeLastRuneInString(d.Text[start:end])
 	i := d.TokenAt(end - size)
 	if i < 0 {
@@ -349,15 +354,15 @@ func (x *AmountExtractor) wordContinues(d *Doc, start, end int) bool {
 // shareUnits gives the bare members of a list or range the unit written
 // once, on the last member: 3.5%、5.6%; 分别提高1.8、1.9、1.2个百分点;
 // 3.2万亿、1.5万亿、4200亿元; 50万至75万吨; 3-5亿元 (the 3 takes 亿 too).
-func (x *AmountExtractor) shareUnits(text string, cs []amount) {
+func (x *Extractor) shareUnits(text string, cs []amount) {
 	for i := len(cs) - 2; i >= 0; i-- {
 		a, b := &cs[i], &cs[i+1]
 		if b.kind == kindNone || b.kind == kindBlock {
 			continue
 		}
 		gap := text[a.end:b.start]
-		rangeSep := isRangeSep(gap)
-		if !rangeSep && !isListSep(gap) {
+		rangeSep := tx.IsRangeSep(gap)
+		if !rangeSep && !tx.IsListSep(gap) {
 			continue
 		}
 		switch {
@@ -368,7 +373,7 @@ func (x *AmountExtractor) shareUnits(text string, cs []amount) {
 		default:
 			continue
 		}
-		a.kind, a.unit, a.currency = b.kind, b.unit, b.currency
+		a.kind, a.unit, a.currency, a.rule = b.kind, b.unit, b.currency, &sharedUnit
 		if b.kind == kindPoint || b.kind == kindPercent {
 			a.unit = ""
 		}
@@ -395,49 +400,4 @@ func multiplierOf(num string) number.Value {
 		num = num[:len(num)-size]
 	}
 	return v
-}
-
-func isRangeSep(s string) bool {
-	switch s {
-	case "至", "到", "-", "~", "～", "—", "–", "－", "——":
-		return true
-	}
-	return false
-}
-
-func isListSep(s string) bool {
-	switch s {
-	case "、", "和", "与", "及", "或":
-		return true
-	}
-	return false
-}
-
-// isYear reports four digits from 1900 to 2100.
-func isYear(s string) bool {
-	return len(s) == 4 && isDigits(s) && (s[:2] == "19" || s[:2] == "20" || s == "2100")
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-func isASCIIAlnum(r rune) bool {
-	return r >= '0' && r <= '9' || isASCIILetter(r)
-}
-
-func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
-
-func isASCIILetter(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
-}
-
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
 }

@@ -1,9 +1,12 @@
-package extract
+package org
 
 import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cnie/cnie/extract"
+	tx "github.com/cnie/cnie/extract/internal/text"
 )
 
 // This file holds what the text itself says of its organisations: short
@@ -49,12 +52,12 @@ func quotedBefore(text string) (start, end int, ok bool) {
 // an org in the definition and wherever it stands alone in the document,
 // with the defined name's canonical; a sub-unit after it (联盟轮值秘书处)
 // belongs to the defined name.
-func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
+func (x *Extractor) definedAliases(d *extract.Doc, found []extract.Mention) []extract.Mention {
 	text := d.Text
 	type def struct{ short, canon string }
 	var defs []def
 	// A quoted name defined right after: “人工智能教育联盟”(以下简称“联盟”).
-	var taken *bitset
+	var taken *tx.Bitset
 	for i := 0; ; {
 		k := strings.Index(text[i:], "简称")
 		if k < 0 {
@@ -66,9 +69,9 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 			if taken == nil {
 				taken = coverage(len(text), found)
 			}
-			if !taken.has(s) && !taken.has(e-1) {
-				found = append(found, Mention{Type: Org, Start: s, End: e})
-				taken.set(s, e)
+			if !taken.Has(s) && !taken.Has(e-1) {
+				found = append(found, extract.Mention{Type: extract.Org, Start: s, End: e, Rule: rAliasDefined.Name})
+				taken.Set(s, e)
 			}
 		}
 	}
@@ -84,7 +87,7 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 		}
 		canon := m.Canonical
 		if canon == "" {
-			canon = x.canonicalOf(squeezeSpace(text[m.Start:m.End]))
+			canon = x.canonicalOf(tx.SqueezeSpace(text[m.Start:m.End]))
 		}
 		defs = append(defs, def{text[m.End+g[2] : m.End+g[3]], canon})
 	}
@@ -95,7 +98,7 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 	// the defined organisation or a unit of it (山东铁投集团党委).
 	for i := range found {
 		m := &found[i]
-		span := squeezeSpace(text[m.Start:m.End])
+		span := tx.SqueezeSpace(text[m.Start:m.End])
 		for _, df := range defs {
 			if strings.HasPrefix(span, df.short) && m.Canonical != df.canon &&
 				(m.Canonical == "" || m.Canonical == span || x.canonical[df.short] == m.Canonical) {
@@ -112,16 +115,16 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 			}
 			s, e := i+k, i+k+len(df.short)
 			i = e
-			if taken.has(s) || taken.has(e-1) {
+			if taken.Has(s) || taken.Has(e-1) {
 				continue
 			}
-			m := Mention{Type: Org, Start: s, End: e, Canonical: df.canon}
+			m := extract.Mention{Type: extract.Org, Start: s, End: e, Canonical: df.canon, Rule: rAliasUse.Name}
 			if end, ok := x.partAfter(d, e); ok {
-				m.Canonical += squeezeSpace(text[e:end])
+				m.Canonical += tx.SqueezeSpace(text[e:end])
 				m.End = end
 			}
 			found = append(found, m)
-			taken.set(m.Start, m.End)
+			taken.Set(m.Start, m.End)
 		}
 	}
 	return found
@@ -131,13 +134,13 @@ func (x *OrgExtractor) definedAliases(d *Doc, found []Mention) []Mention {
 // the same organisation with its state before it: 上合组织产业园区联盟 is the
 // 中国—上海合作组织产业园区联盟 of the same article. One map from each longer
 // name less its state to the name keeps it linear in the names found.
-func (x *OrgExtractor) unify(d *Doc, found []Mention) {
+func (x *Extractor) unify(d *extract.Doc, found []extract.Mention) {
 	if x.countries == nil {
 		return
 	}
 	long := map[string]string{} // the rest after the state's name -> the longer name
 	for _, o := range found {
-		state := x.countries.aliases.longest(o.Canonical)
+		state := x.countries.LongestName(o.Canonical)
 		if state == "" {
 			continue
 		}
@@ -153,7 +156,7 @@ func (x *OrgExtractor) unify(d *Doc, found []Mention) {
 	}
 	for i := range found {
 		m := &found[i]
-		span := squeezeSpace(d.Text[m.Start:m.End])
+		span := tx.SqueezeSpace(d.Text[m.Start:m.End])
 		if m.Canonical != span {
 			continue // the lexicon or a definition named it
 		}
@@ -165,9 +168,9 @@ func (x *OrgExtractor) unify(d *Doc, found []Mention) {
 
 // expand writes the first lexicon name inside s as its canonical:
 // 上合组织产业园区联盟 is 上海合作组织产业园区联盟.
-func (x *OrgExtractor) expand(s string) string {
+func (x *Extractor) expand(s string) string {
 	for i := range s {
-		if a := x.aliases.longest(s[i:]); a != "" {
+		if a := x.aliases.Longest(s[i:]); a != "" {
 			return s[:i] + x.canonical[a] + s[i+len(a):]
 		}
 	}

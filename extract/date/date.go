@@ -1,0 +1,176 @@
+// Package date finds calendar expressions and resolves each to an interval
+// of whole days with a grain, relative ones from the reference date. Its
+// rules are listed in rules.go, its words in lexicon/date_words.tsv, its
+// examples in testdata/examples.tsv.
+package date
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cnie/cnie/extract"
+	tx "github.com/cnie/cnie/extract/internal/text"
+	"github.com/cnie/cnie/extract/number"
+	"github.com/cnie/cnie/lexicon"
+)
+
+// Extractor finds calendar expressions and resolves each to an interval
+// of whole days with a grain, counting relative ones (今年, 上周, 6年前, 18日)
+// from the document's reference date: absolute dates (2025年7月19日,
+// 2025-08-29, 二〇二五年七月十九日, 2024年, 7月18日), ranges as one mention
+// (4月9日至11日, 1—7月, 2024-2027年), periods (上半年, 一季度, 前三季度, 3月中旬,
+// 年底, 今年秋天, 年内), relative days, weeks and months, N年前, and Chinese
+// plan periods (“十四五”, “十四五”前四年). Build it with New.
+type Extractor struct {
+	// amountWords are units and currencies: a bare four-digit number
+	// followed by one (2000吨) is an amount, not a year.
+	amountWords tx.WordSet
+	// words are the calendar words of lexicon/date_words.tsv.
+	words *words
+	// relativeStarts holds the first runes of the relative words (今, 昨,
+	// 上, 月…): relative tries them only there.
+	relativeStarts tx.RuneSet
+	// periodStarts holds the first runes of the year-period words.
+	periodStarts tx.RuneSet
+}
+
+// New builds the date extractor from lexicon/date_words.tsv, and
+// lexicon/units.tsv and currencies.tsv (a year is no amount).
+func New() (*Extractor, error) {
+	x := &Extractor{}
+	ws, err := loadWords()
+	if err != nil {
+		return nil, err
+	}
+	x.words = ws
+	for _, w := range append(append([]word(nil), ws.relative...), ws.monthPartRelative...) {
+		x.relativeStarts.Add(tx.FirstRune(w.w))
+	}
+	for _, w := range ws.yearPeriod {
+		x.periodStarts.Add(tx.FirstRune(w.w))
+	}
+	var words []string
+	for _, f := range []string{"units.tsv", "currencies.tsv"} {
+		rows, err := lexicon.Read(f, 2, 2)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			if !strings.HasPrefix(r.Fields[0], "prefix:") {
+				words = append(words, r.Fields[0])
+			}
+		}
+	}
+	if x.amountWords, err = tx.NewWordSet(words); err != nil {
+		return nil, fmt.Errorf("lexicon: units.tsv, currencies.tsv: %w", err)
+	}
+	return x, nil
+}
+
+// Extract implements Extractor.
+func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Mention {
+	text := d.Text
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !canStartDate(r) {
+			i += size
+			continue
+		}
+		if m, ok := x.at(d, i); ok {
+			dst = append(dst, m)
+			i = m.End
+			continue
+		}
+		i += size
+		if tx.IsASCIIAlnum(r) { // the rest of a word or number: no date starts inside
+			for i < len(text) && tx.IsASCIIAlnum(rune(text[i])) {
+				i++
+			}
+		}
+	}
+	return dst
+}
+
+// dateStarts holds every character a date expression can start with:
+// digits and Chinese numerals, the quotes of a plan period (“十四五”), and the
+// first characters of the words the rules read (今年, 上周, 春季, 月初…).
+// Extract tries a parse only where one stands, which spares the parse at
+// nine positions in ten.
+const dateStarts = "0123456789〇零一二两三四五六七八九十百千万亿" + "“\"‘「" +
+	"上下今去前后明昨本这春夏秋冬年月日号周季初底末中期半当近次翌同元第"
+
+var dateStartSet = func() *tx.RuneSet {
+	s := new(tx.RuneSet)
+	s.AddString(dateStarts)
+	return s
+}()
+
+func canStartDate(r rune) bool { return dateStartSet.Has(r) }
+
+// at reads the longest date expression that starts at byte i.
+func (x *Extractor) at(d *extract.Doc, i int) (extract.Mention, bool) {
+	text := d.Text
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	if tx.IsASCIIAlnum(prev) || prev == '.' || prev == '第' {
+		return extract.Mention{}, false
+	}
+	// Nothing starts inside a number (十三月 is no 三月) or right after one
+	// (3年内 has no 年内), nor after a date that failed (2月30日 has no 30日)
+	// or after the first end of a range that failed (5-3月).
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if number.IsNumeral(prev) && (number.IsNumeral(r) || r == '年' || r == '月' || r == '日' || r == '周' || r == '季') {
+		return extract.Mention{}, false
+	}
+	if number.IsNumeral(r) {
+		if prev == '月' || prev == '年' {
+			return extract.Mention{}, false
+		}
+		if sep := tx.RangeSepBefore(text[:i]); sep > 0 {
+			if p2, _ := utf8.DecodeLastRuneInString(text[:i-sep]); number.IsNumeral(p2) || p2 == '年' {
+				return extract.Mention{}, false
+			}
+		}
+	}
+	var p, q point
+	var end int
+	var ok, isRange bool
+	var m0rule *extract.Rule // a range's rule
+	if p, end, ok = x.plan(text, i); !ok {
+		if p, end, ok = numericDate(text, i); !ok {
+			p, end, ok = x.expr(text, i, nil)
+		}
+		if ok {
+			if q2, e2, ok2 := x.rangeEnd(text, end, p); ok2 {
+				q, end, isRange, m0rule = q2, e2, true, rangeRule(p.kind)
+			}
+		} else if p, q, end, ok = x.bareRange(text, i); ok {
+			isRange, m0rule = true, &rRangeYearsBare
+		}
+	}
+	if !ok {
+		return extract.Mention{}, false
+	}
+	m := extract.Mention{Type: extract.Date, Start: i, End: end, Grain: grainOf[p.kind]}
+	s, e, resolved, valid := p.resolve(d.Ref, d.HasRef())
+	if isRange {
+		_, e2, r2, v2 := q.resolve(d.Ref, d.HasRef())
+		e, resolved, valid = e2, resolved && r2, valid && v2
+		if resolved && e.Before(s) {
+			return extract.Mention{}, false
+		}
+	}
+	if !valid {
+		return extract.Mention{}, false
+	}
+	switch {
+	case isRange:
+		m.Rule = m0rule.Name
+	case p.rule != nil:
+		m.Rule = p.rule.Name
+	}
+	if resolved {
+		m.StartDate, m.EndDate = s, e
+	}
+	return m, true
+}

@@ -1,0 +1,252 @@
+package date
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	tx "github.com/cnie/cnie/extract/internal/text"
+	"github.com/cnie/cnie/extract/number"
+)
+
+// expr reads a date expression at i: a year (written or relative) with what
+// follows it, or a month, a day, a period or a relative word on its own. ctx,
+// when set, is the first point of a range whose end is read: its year and
+// month carry over (4月9日至11日).
+func (x *Extractor) expr(text string, i int, ctx *point) (point, int, bool) {
+	rest := text[i:]
+	p := point{kind: kYear}
+	j := i
+	hasYear := false
+	if y, n, ok := number.Year(rest); ok && strings.HasPrefix(rest[n:], "年") && !hasAnyPrefix(rest[n+len("年"):], x.words.yearDuration) {
+		p.abs, p.year, j, hasYear = true, y, i+n+len("年"), true
+	} else {
+		for _, ry := range x.words.yearRelative {
+			if strings.HasPrefix(rest, ry.w) {
+				if hasAnyPrefix(rest[len(ry.w):], x.words.yearRelativeNot) {
+					return point{}, 0, false // 去年同期: the period is set by context
+				}
+				p.rel, j, hasYear = ry.n, i+len(ry.w), true
+				break
+			}
+		}
+	}
+	if !hasYear {
+		if ctx != nil {
+			p.abs, p.year, p.rel = ctx.abs, ctx.year, ctx.rel
+		}
+		// Relative words that stand alone.
+		if q, n, ok := x.relative(rest); ok {
+			if q.kind == kRelDay && q.rel == 0 && x.nowadays(rest[n:]) {
+				return point{}, 0, false
+			}
+			return q, i + n, true
+		}
+		if y, n, ok := bareYear(x, text, i); ok {
+			return point{kind: kYear, abs: true, year: y, rule: &rYearBare}, i + n, true
+		}
+	}
+	after := text[j:]
+	// 2024年末, 2025年初, 2024年底, 2024年内: the 年 is read already.
+	if p.abs {
+		for _, w := range x.words.yearPart {
+			if strings.HasPrefix(after, w.w) && !hasAnyPrefix(after, x.words.yearPartNot) {
+				return point{kind: w.kind, abs: true, year: p.year, rule: &rYearPart}, j + len(w.w), true
+			}
+		}
+	}
+	// Periods of a year: 上半年, 一季度, 年初, 年底, 秋天, 年内.
+	if q, n, ok := x.yearPeriod(after, hasYear); ok {
+		q.abs, q.year, q.rel = p.abs, p.year, p.rel
+		q.rule = &rPeriod
+		return q, j + n, true
+	}
+	// A month, with a day or a part of the month.
+	if m, n, ok := number.Small(after, 12); ok {
+		q := point{kind: kMonth, abs: p.abs, year: p.year, rel: p.rel, a: m}
+		// 1—7月: a range of months with the unit written once.
+		if sep := tx.RangeSepAt(after[n:]); sep > 0 {
+			if m2, n2, ok := number.Small(after[n+sep:], 12); ok && m2 > m && strings.HasPrefix(after[n+sep+n2:], "月") {
+				q.b = m2
+				q.rule = &rMonthRange
+				return q, j + n + sep + n2 + len("月"), true
+			}
+		}
+		if !strings.HasPrefix(after[n:], "月") {
+			goto dayAlone
+		}
+		k := n + len("月")
+		if strings.HasPrefix(after[k:], "份") {
+			k += len("份")
+		}
+		tail := after[k:]
+		if dd, n2, ok := number.Small(tail, 31); ok && (strings.HasPrefix(tail[n2:], "日") || strings.HasPrefix(tail[n2:], "号")) {
+			q.kind, q.b = kDay, dd
+			q.rule = &rMonthDay
+			return q, j + k + n2 + len("日"), true
+		}
+		if part, n2 := x.monthPart(tail); part > 0 {
+			q.kind, q.b = kMonthPart, part
+			q.rule = &rMonthPart
+			return q, j + k + n2, true
+		}
+		q.rule = &rMonth
+		return q, j + k, true
+	}
+dayAlone:
+	if hasYear {
+		p.rule = &rYearRelative
+		if p.abs {
+			p.rule = &rYear
+		}
+		return p, j, true
+	}
+	// A day alone (18日) takes the month of the range start or the reference.
+	// 号 alone only after Arabic digits: 深算二号 names a product.
+	if dd, n, ok := number.Small(rest, 31); ok && (strings.HasPrefix(rest[n:], "日") || strings.HasPrefix(rest[n:], "号") && rest[0] <= '9') && !strings.HasPrefix(rest[n+3:], "内") {
+		q := point{kind: kDay, b: dd, rule: &rDay}
+		if ctx != nil && (ctx.kind == kDay || ctx.kind == kMonth) {
+			q.abs, q.year, q.rel, q.a = ctx.abs, ctx.year, ctx.rel, ctx.a
+			return q, i + n + len("日"), true
+		}
+		return q, i + n + len("日"), true
+	}
+	return point{}, 0, false
+}
+
+// yearPeriod reads a part of a year: 上半年/下半年, 一季度…四季度, 第一季度,
+// 前三季度, 年初, 年底/年末, 年内, 春季/春天…冬季/冬天 (seasons only after a
+// year), and the bare 年 that ends 今年 is handled by the caller.
+func (x *Extractor) yearPeriod(s string, hasYear bool) (point, int, bool) {
+	if r, _ := utf8.DecodeRuneInString(s); x.periodStarts.Has(r) {
+		for _, w := range x.words.yearPeriod {
+			if strings.HasPrefix(s, w.w) {
+				return point{kind: w.kind, a: w.n}, len(w.w), true
+			}
+		}
+	}
+	// Quarters.
+	t := strings.TrimPrefix(s, "第")
+	before := false
+	if strings.HasPrefix(t, "前") {
+		t, before = t[len("前"):], true
+	}
+	if n, l, ok := number.Small(t, 4); ok && (strings.HasPrefix(t[l:], "季度") || strings.HasPrefix(t[l:], "个季度") && before) {
+		k := l + len("季度")
+		if strings.HasPrefix(t[l:], "个季度") {
+			k = l + len("个季度")
+		}
+		used := len(s) - len(t) + k
+		if before {
+			return point{kind: kQuarter, a: 1, b: n}, used, true
+		}
+		return point{kind: kQuarter, a: n}, used, true
+	}
+	if hasYear {
+		for _, w := range x.words.season {
+			if strings.HasPrefix(s, w.w) {
+				return point{kind: kSeason, a: w.n}, len(w.w), true
+			}
+		}
+	}
+	return point{}, 0, false
+}
+
+// monthPart reads a part of a month after 月: 上旬, 中旬, 下旬, 初, 底, 末
+// (month-part words).
+func (x *Extractor) monthPart(s string) (int, int) {
+	for _, w := range x.words.monthPart {
+		if strings.HasPrefix(s, w.w) {
+			return w.n, len(w.w)
+		}
+	}
+	return 0, 0
+}
+
+// nowadays reports whether what follows 今天 makes it "nowadays", not a day
+// (the annotation guide: 今天 meaning nowadays is no date): a comparison
+// with the past in its clause (今天这些倡议更具现实意义, 今天越来越多). 今天的
+// stays a day (今天的吹风会).
+func (x *Extractor) nowadays(after string) bool {
+	clause := after
+	if k := strings.IndexAny(clause, "，。！？；,.!?;”\n"); k >= 0 {
+		clause = clause[:k]
+	}
+	for _, w := range x.words.nowadays {
+		if strings.Contains(clause, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// relative reads a word relative to the reference date that stands alone:
+// 今天, 昨天, 本周, 上个月, 月底, N年前, and the year periods with no year
+// (上半年, 一季度, 年底).
+func (x *Extractor) relative(s string) (point, int, bool) {
+	if r, _ := utf8.DecodeRuneInString(s); x.relativeStarts.Has(r) {
+		if q, n, ok := x.relativeWord(s); ok {
+			return q, n, true
+		}
+	}
+	// N年前, N个月前, N天前.
+	if n, l, ok := number.Small(s, 200); ok {
+		for _, u := range x.words.ago {
+			if strings.HasPrefix(s[l:], u.w) {
+				return point{kind: u.kind, rel: -n, rule: &rAgo}, l + len(u.w), true
+			}
+		}
+	}
+	if q, n, ok := x.yearPeriod(s, false); ok {
+		q.rule = &rPeriod
+		return q, n, true
+	}
+	return point{}, 0, false
+}
+
+// relativeWord reads the words of relative that name a day, week or month
+// relative to the reference date (relative-day, -week, -month words), or a
+// part of the reference month (month-part-relative).
+func (x *Extractor) relativeWord(s string) (point, int, bool) {
+	for _, w := range x.words.relative {
+		if strings.HasPrefix(s, w.w) {
+			return point{kind: w.kind, rel: w.n, rule: relativeRule[w.kind]}, len(w.w), true
+		}
+	}
+	for _, w := range x.words.monthPartRelative {
+		if strings.HasPrefix(s, w.w) {
+			return point{kind: kRelMonthPart, a: w.n, rule: &rMonthPartRelative}, len(w.w), true
+		}
+	}
+	return point{}, 0, false
+}
+
+// rangeEnd reads the end of a range after a date (至, 到, -, —, ~): 4月9日至11日,
+// 8月31日至9月1日, 2020年至2024年, 1月至7月.
+func (x *Extractor) rangeEnd(text string, at int, p point) (point, int, bool) {
+	sep := tx.RangeSepAt(text[at:])
+	if sep == 0 {
+		return point{}, 0, false
+	}
+	q, end, ok := x.expr(text, at+sep, &p)
+	if !ok || q.kind != p.kind && !(p.kind == kDay && q.kind == kDay) {
+		return point{}, 0, false
+	}
+	return q, end, true
+}
+
+// bareRange reads a range of years whose first end is written without 年:
+// 2024-2027年. (Months written so, 1—7月, are read by expr.)
+func (x *Extractor) bareRange(text string, i int) (point, point, int, bool) {
+	rest := text[i:]
+	if y, n, ok := number.Year(rest); ok {
+		if sep := tx.RangeSepAt(rest[n:]); sep > 0 {
+			if y2, n2, ok := number.Year(rest[n+sep:]); ok && strings.HasPrefix(rest[n+sep+n2:], "年") && y2 >= y {
+				return point{kind: kYear, abs: true, year: y}, point{kind: kYear, abs: true, year: y2}, i + n + sep + n2 + len("年"), true
+			}
+		}
+	}
+	return point{}, point{}, 0, false
+}
+
+// hasAnyPrefix reports whether s starts with one of words.
+func hasAnyPrefix(s string, words []string) bool { return tx.HasAnyPrefix(s, words...) }

@@ -1,0 +1,110 @@
+package date
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/cnie/cnie/lexicon"
+)
+
+// word is a word of lexicon/date_words.tsv with what it means: a kind of
+// point and a number (an offset, a part, a season).
+type word struct {
+	w    string
+	kind int
+	n    int
+}
+
+// words are the date rules' words, by role, in file order (the first that
+// matches wins).
+type words struct {
+	yearRelative, yearPart, yearPeriod, season, monthPart, monthPartRelative, relative, ago []word
+	yearRelativeNot, yearDuration, yearPartNot, nowadays, planAfter                         []string
+}
+
+// Values of the roles that name a kind rather than a number.
+var (
+	yearPartKinds   = map[string]word{"start": {kind: kYearStart}, "end": {kind: kYearEnd}, "year": {kind: kYear}}
+	yearPeriodKinds = map[string]word{"half1": {kind: kHalf, n: 1}, "half2": {kind: kHalf, n: 2}, "start": {kind: kYearStart}, "end": {kind: kYearEnd}, "year": {kind: kYear}}
+	agoKinds        = map[string]word{"year": {kind: kYear}, "month": {kind: kRelMonth}, "day": {kind: kRelDay}, "week": {kind: kWeek}}
+	relativeKinds   = map[string]int{"relative-day": kRelDay, "relative-week": kWeek, "relative-month": kRelMonth}
+)
+
+// loadWords reads lexicon/date_words.tsv; a value its role does not allow is
+// an error naming the line.
+func loadWords() (*words, error) {
+	const file = "date_words.tsv"
+	rows, err := lexicon.Read(file, 3, 3)
+	if err != nil {
+		return nil, err
+	}
+	ws := &words{}
+	for _, r := range rows {
+		w, role, v := r.Fields[0], r.Fields[1], r.Fields[2]
+		bad := func(want string) error {
+			return fmt.Errorf("lexicon: %s:%d: %s of %s must be %s, not %q", file, r.Line, role, w, want, v)
+		}
+		num := func(lo, hi int) (int, error) {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < lo || n > hi {
+				return 0, bad(fmt.Sprintf("a number from %d to %d", lo, hi))
+			}
+			return n, nil
+		}
+		kindOf := func(m map[string]word, dst *[]word) error {
+			k, ok := m[v]
+			if !ok {
+				return bad("one of the kinds the header lists")
+			}
+			k.w = w
+			*dst = append(*dst, k)
+			return nil
+		}
+		numbered := func(dst *[]word, kind, lo, hi int) error {
+			n, err := num(lo, hi)
+			*dst = append(*dst, word{w: w, kind: kind, n: n})
+			return err
+		}
+		plain := func(dst *[]string) error {
+			if v != "-" {
+				return bad("-")
+			}
+			*dst = append(*dst, w)
+			return nil
+		}
+		switch role {
+		case "year-relative":
+			err = numbered(&ws.yearRelative, kYear, -10, 10)
+		case "year-part":
+			err = kindOf(yearPartKinds, &ws.yearPart)
+		case "year-period":
+			err = kindOf(yearPeriodKinds, &ws.yearPeriod)
+		case "season":
+			err = numbered(&ws.season, kSeason, 0, 3)
+		case "month-part":
+			err = numbered(&ws.monthPart, kMonthPart, 1, 3)
+		case "month-part-relative":
+			err = numbered(&ws.monthPartRelative, kRelMonthPart, 1, 3)
+		case "relative-day", "relative-week", "relative-month":
+			err = numbered(&ws.relative, relativeKinds[role], -10, 10)
+		case "ago":
+			err = kindOf(agoKinds, &ws.ago)
+		case "year-relative-not":
+			err = plain(&ws.yearRelativeNot)
+		case "year-duration":
+			err = plain(&ws.yearDuration)
+		case "year-part-not":
+			err = plain(&ws.yearPartNot)
+		case "nowadays":
+			err = plain(&ws.nowadays)
+		case "plan-after":
+			err = plain(&ws.planAfter)
+		default: // lexicon.Read has checked the role
+			err = fmt.Errorf("lexicon: %s:%d: role %q has no rule", file, r.Line, role)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return ws, nil
+}

@@ -1,0 +1,237 @@
+// Package text holds what every extractor reads text with, written once:
+// rune classes, a rune set, a longest-match word set, a bitset of covered
+// bytes, and the separators of ranges and lists.
+package text
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cnie/cnie/datrie"
+)
+
+// RuneSet is a set of runes of the Basic Multilingual Plane, tested in
+// constant time with no hashing: the extractors use one to skip, at a glance,
+// the positions where nothing of theirs can start. The zero RuneSet is empty.
+type RuneSet struct {
+	bits [0x10000 / 64]uint64
+}
+
+// Add adds runes to the set; runes beyond the BMP are ignored.
+func (s *RuneSet) Add(rs ...rune) {
+	for _, r := range rs {
+		if r >= 0 && r < 0x10000 {
+			s.bits[r/64] |= 1 << (r % 64)
+		}
+	}
+}
+
+// AddString adds every rune of str.
+func (s *RuneSet) AddString(str string) {
+	for _, r := range str {
+		s.Add(r)
+	}
+}
+
+// Has reports whether r is in the set.
+func (s *RuneSet) Has(r rune) bool {
+	return r >= 0 && r < 0x10000 && s.bits[r/64]&(1<<(r%64)) != 0
+}
+
+// WordSet finds the longest of a fixed set of words that a text starts
+// with, in one walk of a double-array trie. It keeps the words' first runes
+// too, so that a scan passes most positions at a glance (LongestAt). The
+// zero WordSet is empty. It is the one longest-match word set of the
+// extractors.
+type WordSet struct {
+	t     *datrie.Trie
+	first *RuneSet
+}
+
+// NewWordSet builds the set of words (any order; duplicates count once).
+func NewWordSet(words []string) (WordSet, error) {
+	t, err := datrie.New(words)
+	if err != nil {
+		return WordSet{}, err
+	}
+	first := new(RuneSet)
+	for _, w := range words {
+		first.Add(FirstRune(w))
+	}
+	return WordSet{t, first}, nil
+}
+
+// Longest returns the longest word of the set that s starts with, or "".
+func (w WordSet) Longest(s string) string {
+	if w.t == nil {
+		return ""
+	}
+	return s[:w.t.Longest(s)]
+}
+
+// LongestAt is Longest for a scan that has decoded r, the first rune of s:
+// most runes start no word, and are passed at a glance.
+func (w WordSet) LongestAt(s string, r rune) string {
+	if w.first == nil || !w.first.Has(r) {
+		return ""
+	}
+	return w.Longest(s)
+}
+
+// HasFirst reports whether some word of the set starts with r.
+func (w WordSet) HasFirst(r rune) bool { return w.first != nil && w.first.Has(r) }
+
+// Contained returns the word of the set that starts first in s, or "".
+func (w WordSet) Contained(s string) string {
+	for i := range s {
+		if a := w.Longest(s[i:]); a != "" {
+			return a
+		}
+	}
+	return ""
+}
+
+// Bitset marks bytes of a text (covered by mentions, say). A nil *Bitset is
+// empty.
+type Bitset []uint64
+
+// NewBitset returns an empty bitset for a text of n bytes.
+func NewBitset(n int) *Bitset {
+	b := make(Bitset, n/64+1)
+	return &b
+}
+
+// Any reports whether a byte of [from, to) is marked.
+func (b *Bitset) Any(from, to int) bool {
+	if b == nil {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if (*b)[i/64]&(1<<(i%64)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Has reports whether byte i is marked.
+func (b *Bitset) Has(i int) bool { return b.Any(i, i+1) }
+
+// Set marks the bytes [from, to).
+func (b *Bitset) Set(from, to int) {
+	for i := from; i < to; i++ {
+		(*b)[i/64] |= 1 << (i % 64)
+	}
+}
+
+// RangeSeps are the separators between the two ends of a range (3-5亿元,
+// 4月9日至11日), the longer of two that share a start first (—— before —).
+var RangeSeps = []string{"至", "到", "——", "—", "–", "-", "~", "～", "－"}
+
+// ListSeps are the separators between the members of a list (3.5%、5.6%).
+var ListSeps = []string{"、", "和", "与", "及", "或"}
+
+// IsRangeSep reports whether s is a range separator.
+func IsRangeSep(s string) bool { return isOneOf(s, RangeSeps) }
+
+// IsListSep reports whether s is a list separator.
+func IsListSep(s string) bool { return isOneOf(s, ListSeps) }
+
+func isOneOf(s string, list []string) bool {
+	for _, w := range list {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
+// RangeSepAt returns the length of the range separator s starts with, or 0.
+func RangeSepAt(s string) int {
+	for _, w := range RangeSeps {
+		if strings.HasPrefix(s, w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// RangeSepBefore returns the length of the range separator s ends with, or 0.
+func RangeSepBefore(s string) int {
+	for _, w := range RangeSeps {
+		if strings.HasSuffix(s, w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// IsASCIIAlnum reports an ASCII letter or digit.
+func IsASCIIAlnum(r rune) bool { return IsASCIIDigit(r) || IsASCIILetter(r) }
+
+// IsASCIIDigit reports 0-9.
+func IsASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// IsASCIILetter reports a-z and A-Z.
+func IsASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// IsCJKRune reports a CJK Unified Ideograph of the basic block.
+func IsCJKRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
+
+// IsCJKText reports whether every rune of s is a CJK ideograph (true for "").
+func IsCJKText(s string) bool {
+	for _, r := range s {
+		if !IsCJKRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsDigits reports whether s is non-empty and all ASCII digits.
+func IsDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// IsYear reports four digits from 1900 to 2100.
+func IsYear(s string) bool {
+	return len(s) == 4 && IsDigits(s) && (s[:2] == "19" || s[:2] == "20" || s == "2100")
+}
+
+// FirstRune returns the first rune of s (utf8.RuneError if none).
+func FirstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// LastRune returns the last rune of s (utf8.RuneError if none).
+func LastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// SqueezeSpace removes white space: the canonical of a name split by a line
+// break.
+func SqueezeSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\n' || r == '\r' || r == '\t' || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// HasAnyPrefix reports whether s starts with one of prefixes.
+func HasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
