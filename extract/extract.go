@@ -51,6 +51,12 @@ type Doc struct {
 	// Ref is the reference date (UTC midnight), or the zero time if the
 	// article has none.
 	Ref time.Time
+	// Locale is where the article reports from: CN, HK, TW, MO, SG or MY
+	// (lexicon.Locales), or "" when neither the input nor the text tells.
+	// It decides what the text leaves to its place: the currency of a bare
+	// 元, ROC years, the fiscal year, 国庆, and the canonical of a body whose
+	// short name several places use.
+	Locale string
 }
 
 // Boundary reports whether byte i of Text is a word boundary of the

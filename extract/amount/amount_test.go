@@ -11,9 +11,9 @@ import (
 	"github.com/cnie/cnie/extract/number"
 )
 
-const examples = "testdata/examples.tsv"
+const examples = "testdata/*.tsv"
 
-// TestExamples runs testdata/examples.tsv: money, percentages and
+// TestExamples runs the tables testdata/*.tsv: money, percentages and
 // quantities, negatives included, and every rule of Rules shown.
 func TestExamples(t *testing.T) {
 	x, err := New()
@@ -29,7 +29,7 @@ func TestExamples(t *testing.T) {
 // of the text with a rule, and a money value made of Arabic digits and one
 // multiplier agrees with exact arithmetic done apart.
 func FuzzAmounts(f *testing.F) {
-	exs, err := extest.Load(examples)
+	exs, err := extest.LoadAll(examples)
 	if err != nil {
 		f.Fatal(err)
 	}

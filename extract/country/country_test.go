@@ -13,7 +13,7 @@ func TestExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	exs := extest.Run(t, x, "testdata/examples.tsv", Rules)
+	exs := extest.Run(t, x, "testdata/*.tsv", Rules)
 	neg := 0
 	for _, ex := range exs {
 		if ex.Want == nil {

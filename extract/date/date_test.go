@@ -9,9 +9,9 @@ import (
 	"github.com/cnie/cnie/extract/internal/extest"
 )
 
-const examples = "testdata/examples.tsv"
+const examples = "testdata/*.tsv"
 
-// TestExamples runs testdata/examples.tsv: dates with their interval and
+// TestExamples runs the tables testdata/*.tsv: dates with their interval and
 // grain ("null" where the reference date is missing), negatives included,
 // and every rule of Rules shown.
 func TestExamples(t *testing.T) {
@@ -27,7 +27,7 @@ func TestExamples(t *testing.T) {
 // FuzzDates: no panic, spans on rune boundaries, start_date <= end_date, a
 // resolved date always has both ends, and every mention has a rule.
 func FuzzDates(f *testing.F) {
-	exs, err := extest.Load(examples)
+	exs, err := extest.LoadAll(examples)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -21,5 +21,5 @@ func TestExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	extest.Run(t, x, "testdata/examples.tsv", Rules)
+	extest.Run(t, x, "testdata/*.tsv", Rules)
 }

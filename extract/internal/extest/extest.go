@@ -5,9 +5,13 @@
 //
 //	text <TAB> reference date <TAB> mention <TAB> mention ...
 //
-// The reference date is YYYY-MM-DD or - for none. Each mention the
-// extractor must find, in order, is written `type text = value` (as
-// Describe writes it); a single - says the text has none (a negative).
+// The reference date is YYYY-MM-DD or - for none, optionally followed by
+// the article's locale (`2025-03-01/HK`, `-/TW`: one of lexicon.Locales).
+// Each mention the extractor must find, in order, is written `type text =
+// value` (as Describe writes it); a single - says the text has none (a
+// negative). A mention's text is either the span of the normalised text or
+// the raw text as the example writes it (traditional characters stay as
+// written).
 // In a text or a mention's text, \n, \t and \\ stand for a line break, a tab
 // and a backslash. Blank lines and lines starting with # are comments.
 package extest
@@ -16,12 +20,14 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/cnie/cnie/extract"
+	"github.com/cnie/cnie/lexicon"
 	"github.com/cnie/cnie/normalize"
 	"github.com/cnie/cnie/segment"
 )
@@ -31,7 +37,9 @@ type Example struct {
 	Line int    // line in the file
 	Text string // the text, unescaped
 	Ref  string // YYYY-MM-DD, or "" for none
-	Want []string
+	// Locale is the article's locale (CN, HK, TW, MO, SG, MY), or "".
+	Locale string
+	Want   []string
 }
 
 var unescape = strings.NewReplacer(`\\`, `\`, `\n`, "\n", `\t`, "\t", `\r`, "\r")
@@ -56,6 +64,12 @@ func Load(path string) ([]Example, error) {
 			return nil, fmt.Errorf("%s:%d: want text, reference date and mentions (or -), split by tabs", path, n)
 		}
 		ex := Example{Line: n, Text: unescape.Replace(fs[0]), Ref: fs[1]}
+		if ref, loc, ok := strings.Cut(ex.Ref, "/"); ok {
+			if !slices.Contains(lexicon.Locales, loc) {
+				return nil, fmt.Errorf("%s:%d: locale %q is not one of %v", path, n, loc, lexicon.Locales)
+			}
+			ex.Ref, ex.Locale = ref, loc
+		}
 		if ex.Ref == "-" {
 			ex.Ref = ""
 		} else if _, err := time.Parse(time.DateOnly, ex.Ref); err != nil {
@@ -113,12 +127,32 @@ func Segmenter(t testing.TB) *segment.Segmenter {
 	return seg
 }
 
-// Run runs x over every example of the table at path (after normalisation,
-// segmentation and Resolve, as the pipeline does) and reports each
-// difference. It also checks the rules: every mention names a rule of
-// rules, and every rule of rules makes a mention of some example. It
-// returns the examples.
-func Run(t *testing.T, x extract.Extractor, path string, rules []extract.Rule) []Example {
+// Run runs x over every example of the tables that pattern names (a file,
+// or a glob such as testdata/*.tsv: a package's examples may be split by
+// subject), after normalisation, segmentation and Resolve, as the pipeline
+// does, and reports each difference. It also checks the rules: every
+// mention names a rule of rules, and every rule of rules makes a mention of
+// some example. It returns the examples.
+func Run(t *testing.T, x extract.Extractor, pattern string, rules []extract.Rule) []Example {
+	t.Helper()
+	paths, err := filepath.Glob(pattern)
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("%s: no example table (%v)", pattern, err)
+	}
+	var all []Example
+	used := map[string]bool{}
+	for _, path := range paths {
+		all = append(all, run(t, x, path, rules, used)...)
+	}
+	for _, r := range rules {
+		if !used[r.Name] {
+			t.Errorf("%s: no example shows rule %s", pattern, r.Name)
+		}
+	}
+	return all
+}
+
+func run(t *testing.T, x extract.Extractor, path string, rules []extract.Rule, used map[string]bool) []Example {
 	t.Helper()
 	examples, err := Load(path)
 	if err != nil {
@@ -131,18 +165,27 @@ func Run(t *testing.T, x extract.Extractor, path string, rules []extract.Rule) [
 	for _, r := range rules {
 		listed[r.Name] = true
 	}
-	used := map[string]bool{}
 	seg := Segmenter(t)
 	for _, ex := range examples {
-		d := &extract.Doc{Text: normalize.New(ex.Text).Text}
+		view := normalize.New(ex.Text)
+		d := &extract.Doc{Text: view.Text, Locale: ex.Locale}
 		if ex.Ref != "" {
 			d.Ref, _ = time.Parse(time.DateOnly, ex.Ref)
 		}
 		d.Tokens = seg.Cut(d.Text, nil)
 		ms := extract.Resolve(x.Extract(d, nil))
 		got := make([]string, len(ms))
+		raw := []rune(ex.Text)
 		for i, m := range ms {
 			got[i] = Describe(d.Text, m)
+			if i < len(ex.Want) && ex.Want[i] != got[i] {
+				// The example may write the mention as the raw text has it.
+				rs, re := view.Span(m.Start, m.End)
+				_, value, _ := strings.Cut(got[i], " = ")
+				if alt := string(m.Type) + " " + string(raw[rs:re]) + " = " + value; alt == ex.Want[i] {
+					got[i] = alt
+				}
+			}
 			if !listed[m.Rule] {
 				t.Errorf("%s:%d: %s: rule %q is not in the package's Rules", path, ex.Line, got[i], m.Rule)
 			}
@@ -153,12 +196,7 @@ func Run(t *testing.T, x extract.Extractor, path string, rules []extract.Rule) [
 			want = []string{}
 		}
 		if !slices.Equal(got, want) {
-			t.Errorf("%s:%d: %q (ref %s):\n got  %s\n want %s", path, ex.Line, ex.Text, ex.Ref, fmtList(got), fmtList(want))
-		}
-	}
-	for _, r := range rules {
-		if !used[r.Name] {
-			t.Errorf("%s: no example shows rule %s", path, r.Name)
+			t.Errorf("%s:%d: %q (ref %s %s):\n got  %s\n want %s", path, ex.Line, ex.Text, ex.Ref, ex.Locale, fmtList(got), fmtList(want))
 		}
 	}
 	return examples
@@ -169,4 +207,24 @@ func fmtList(s []string) string {
 		return "(none)"
 	}
 	return fmt.Sprintf("[%s]", strings.Join(s, "; "))
+}
+
+// LoadAll reads every table that pattern (a glob) names, in name order.
+func LoadAll(pattern string) ([]Example, error) {
+	paths, err := filepath.Glob(pattern)
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("%s: no example table", pattern)
+	}
+	var all []Example
+	for _, p := range paths {
+		exs, err := Load(p)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, exs...)
+	}
+	return all, nil
 }
