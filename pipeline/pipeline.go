@@ -67,6 +67,7 @@ func (p *Pipeline) Process(a corpus.Article) record.Record {
 		Line:     a.Line,
 		Title:    a.Title,
 		SHA256:   hex.EncodeToString(sum[:]),
+		Version:  recordVersion,
 		Chars:    utf8.RuneCountInString(a.Text),
 		Entities: []record.Entity{},
 	}
