@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -284,6 +285,74 @@ func TestOutOfRange(t *testing.T) {
 		}
 		if i.String() != want {
 			t.Errorf("Unscaled(%s) = %s, want %s", s, i, want)
+		}
+	}
+}
+
+// TestReadRecords reads the records back from the rows: each the same JSON
+// as written, empty articles included, and ReadArticles lists them once.
+func TestReadRecords(t *testing.T) {
+	recs := records(t)
+	path := filepath.Join(t.TempDir(), "r.parquet")
+	f, _ := os.Create(path)
+	w := NewWriter(f)
+	for i := range recs {
+		if err := w.Write(&recs[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	i := 0
+	err := ReadRecords(path, func(r *record.Record, row int64) error {
+		if i >= len(recs) {
+			t.Fatalf("more records than written")
+		}
+		if got, want := r.AppendJSON(nil), recs[i].AppendJSON(nil); !bytes.Equal(got, want) {
+			t.Errorf("record %d (row %d):\n got %s\nwant %s", i, row, got, want)
+		}
+		i++
+		return nil
+	})
+	if err != nil || i != len(recs) {
+		t.Fatalf("%d of %d records, %v", i, len(recs), err)
+	}
+	arts, err := ReadArticles(path)
+	if err != nil || len(arts) != len(recs) || arts[0].DocID != recs[0].DocID {
+		t.Fatalf("articles %d of %d: %v", len(arts), len(recs), err)
+	}
+}
+
+// TestRowGroupsBounded: a file of more rows than a row group holds is
+// written in several.
+func TestRowGroupsBounded(t *testing.T) {
+	var buf bytes.Buffer
+	w := NewWriter(&buf)
+	ents := make([]record.Entity, 1000)
+	for i := range ents {
+		ents[i] = record.Entity{Type: "org", Start: i, End: i + 2, Text: "央行"}
+	}
+	for i := 0; i < RowGroupRows/1000+2; i++ {
+		r := record.Record{DocID: fmt.Sprint(i), SHA256: "x", Version: "v", RefDateSource: "none", Entities: ents}
+		if err := w.Write(&r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f, err := parquet.OpenFile(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(f.RowGroups()); n < 2 || f.NumRows() != w.Rows {
+		t.Errorf("%d row groups, %d rows of %d", n, f.NumRows(), w.Rows)
+	}
+	for _, g := range f.RowGroups() {
+		if g.NumRows() > RowGroupRows {
+			t.Errorf("a row group of %d rows", g.NumRows())
 		}
 	}
 }

@@ -7,6 +7,7 @@
 //	cnie run [flags] [PATH...]     extract; see cnie run -h
 //	cnie eval --gold DIR [flags]   score against hand-annotated gold
 //	cnie state [--json] DIR        what the state of incremental runs holds
+//	cnie load --db URL [PATH...]   records into PostgreSQL; see cnie load -h
 //	cnie version                   program version and lexicon hash
 package main
 
@@ -47,6 +48,8 @@ func cnie(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return evalCmd(args[1:], stdout, stderr)
 	case "state":
 		return stateCmd(args[1:], stdout, stderr)
+	case "load":
+		return loadCmd(args[1:], stdin, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "cnie %s (lexicons %s, %s)\n", pipeline.Version, lexicon.Hash(), deps())
 		return exitOK
@@ -65,6 +68,7 @@ func usage(w io.Writer) {
   cnie run --state DIR --out-dir OUT [flags] [PATH...]    incremental: each article once
   cnie eval --gold DIR|FILE.jsonl [--pred FILE] [--min FLOORS]
   cnie state [--json] DIR
+  cnie load --db postgres://... [--init] [PATH...]    records into PostgreSQL
   cnie version
 Run "cnie run -h", "cnie eval -h" or "cnie state -h" for their flags.
 `)
