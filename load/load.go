@@ -355,8 +355,12 @@ func (l *Loader) commit(ctx context.Context, items []item, folder, file string) 
 		}
 	}
 	if len(replace) > 0 {
-		if _, err := tx.Exec(ctx, `DELETE FROM articles WHERE doc_id = ANY($1)`, replace); err != nil {
-			return err
+		// mentions has no foreign key (a per-row check would halve COPY's
+		// speed): this transaction keeps the two tables in step.
+		for _, table := range []string{"mentions", "articles"} {
+			if _, err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE doc_id = ANY($1)`, replace); err != nil {
+				return err
+			}
 		}
 	}
 	if len(arts) > 0 {

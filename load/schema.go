@@ -28,11 +28,10 @@ CREATE TABLE articles (` + columnsDDL(false) + `,
   mentions integer NOT NULL,
   loaded_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (doc_id));
-CREATE TABLE mentions (doc_id text NOT NULL REFERENCES articles ON DELETE CASCADE,
+CREATE TABLE mentions (doc_id text NOT NULL,
   ord integer NOT NULL,
   ` + columnsDDL(true) + `,
   PRIMARY KEY (doc_id, ord));
-CREATE INDEX mentions_type ON mentions (type);
 CREATE TABLE cnie_folders (folder text PRIMARY KEY, last_file text NOT NULL, loaded_at timestamptz NOT NULL DEFAULT now());`
 	},
 }
