@@ -58,7 +58,7 @@ func TestLoadKillLong(t *testing.T) {
 	// the first 1200 re-send batch articles in version v2.
 	folder := filepath.Join(dir, "out")
 	os.Mkdir(folder, 0o755)
-	want := map[string]string{} // doc_id -> version
+	want := map[string]string{}      // doc_id -> version
 	wantMentions := map[string]int{} // doc_id@version -> mentions
 	for f := 0; f < 150; f++ {
 		var recs []record.Record
