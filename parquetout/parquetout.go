@@ -13,7 +13,9 @@
 // The record's fields written always are required columns; the others, and
 // every entity field, are optional (null when empty or not carried by the
 // mention's type). Row groups hold at most RowGroupRows rows, so memory stays
-// bounded whatever the input's size; pages are zstd-compressed.
+// bounded whatever the input's size; pages are zstd-compressed. The rows are
+// written from row (row_gen.go), a struct generated from record.Fields, so
+// that parquet-go writes each column straight from its field.
 package parquetout
 
 import (
@@ -30,6 +32,7 @@ import (
 	"github.com/parquet-go/parquet-go/compress"
 	"github.com/parquet-go/parquet-go/encoding"
 
+	"github.com/cnie/cnie/extract/number"
 	"github.com/cnie/cnie/record"
 )
 
@@ -44,9 +47,8 @@ const RowGroupRows = 64 << 10
 
 // column is one Parquet column: a field of the table.
 type column struct {
-	f        *record.Field
-	required bool
-	node     parquet.Node
+	f    *record.Field
+	node parquet.Node
 }
 
 var (
@@ -58,26 +60,40 @@ var (
 	scale = new(big.Int).Exp(big.NewInt(10), big.NewInt(Scale), nil)
 )
 
+// leaf returns the Parquet node of a field's values and its name in the
+// README's column table; nil for the entities, which are rows.
+func leaf(f *record.Field) (parquet.Node, string) {
+	switch f.Kind {
+	case record.String:
+		return parquet.String(), "STRING"
+	case record.Int:
+		return parquet.Int(64), "INT64"
+	case record.Date:
+		return parquet.Date(), "DATE"
+	case record.Decimal:
+		return parquet.Decimal(Scale, Precision, parquet.FixedLenByteArrayType(16)), fmt.Sprintf("DECIMAL(%d,%d)", Precision, Scale)
+	case record.Strings, record.Object:
+		return parquet.JSON(), "JSON"
+	}
+	return nil, ""
+}
+
+// ColumnType names the Parquet type of a field's column ("" for the
+// entities, which are rows): STRING, INT64, DATE, DECIMAL(38,18), JSON.
+func ColumnType(f *record.Field) string {
+	_, name := leaf(f)
+	return name
+}
+
 func init() {
 	var fields []parquet.Field
 	for _, f := range record.Fields {
-		var n parquet.Node
-		switch f.Kind {
-		case record.String:
-			n = parquet.String()
-		case record.Int:
-			n = parquet.Int(64)
-		case record.Date:
-			n = parquet.Date()
-		case record.Decimal:
-			n = parquet.Decimal(Scale, Precision, parquet.FixedLenByteArrayType(16))
-		case record.Strings, record.Object:
-			n = parquet.JSON()
-		case record.Entities:
+		n, _ := leaf(f)
+		if n == nil {
 			continue
 		}
-		c := column{f: f, required: !f.Entity && f.Emit == record.Always}
-		if !c.required {
+		c := column{f: f}
+		if f.Entity || f.Emit != record.Always {
 			n = parquet.Optional(n)
 		}
 		c.node = n
@@ -87,7 +103,9 @@ func init() {
 	schema = parquet.NewSchema("cnie", &group{fields: fields})
 }
 
-// Schema returns the Parquet schema of the rows.
+// Schema returns the Parquet schema made from record.Fields; the rows the
+// Writer writes (row, generated from the same table) have this schema, as
+// a test checks.
 func Schema() *parquet.Schema { return schema }
 
 // Columns returns the column names, in order.
@@ -99,11 +117,14 @@ func Columns() []string {
 	return names
 }
 
+//go:generate go run ./internal/rowgen/gen
+
 // Writer writes records to one Parquet file. It is not safe for
 // concurrent use.
 type Writer struct {
-	w    *parquet.Writer
-	rows []parquet.Row
+	w    *parquet.GenericWriter[row]
+	rows []row
+	k    backing
 	err  error
 	// Rows is the number of rows written.
 	Rows int64
@@ -111,29 +132,43 @@ type Writer struct {
 
 // NewWriter starts a Parquet file on w; Close finishes it.
 func NewWriter(w io.Writer) *Writer {
-	return &Writer{w: parquet.NewWriter(w, schema,
+	return &Writer{w: parquet.NewGenericWriter[row](w,
 		parquet.Compression(&parquet.Zstd),
 		parquet.MaxRowsPerRowGroup(RowGroupRows),
 		parquet.CreatedBy("cnie", "", ""),
 	)}
 }
 
-// Write adds the rows of one record. A value that does not fit its column
-// is an error naming the article, and nothing of the record is written.
+// Write adds the rows of one record: one per entity, or one with a null
+// type if it has none. A value that does not fit its column is an error
+// naming the article, and nothing of the record is written.
 func (w *Writer) Write(r *record.Record) error {
 	if w.err != nil {
 		return w.err
 	}
-	rows, err := AppendRows(w.rows[:0], r)
-	w.rows = rows
-	if err != nil {
-		return err
+	w.k.reset()
+	var head row
+	if err := fillRecord(&head, r, &w.k); err != nil {
+		return fmt.Errorf("article %s (%s): %w", r.DocID, where(r), err)
 	}
-	if _, err := w.w.WriteRows(rows); err != nil {
+	n := max(len(r.Entities), 1)
+	rows := w.rows[:0]
+	for i := 0; i < n; i++ {
+		var e *record.Entity
+		if i < len(r.Entities) {
+			e = &r.Entities[i]
+		}
+		rows = append(rows, head)
+		if err := fillEntity(&rows[i], r, e, &w.k); err != nil {
+			return fmt.Errorf("article %s (%s): %w", r.DocID, where(r), err)
+		}
+	}
+	w.rows = rows
+	if _, err := w.w.Write(rows); err != nil {
 		w.err = fmt.Errorf("parquet: %w", err)
 		return w.err
 	}
-	w.Rows += int64(len(rows))
+	w.Rows += int64(n)
 	return nil
 }
 
@@ -145,33 +180,46 @@ func (w *Writer) Close() error {
 	return w.err
 }
 
-// AppendRows appends the rows of r to rows: one per entity, or one with a
-// null type if it has none.
-func AppendRows(rows []parquet.Row, r *record.Record) ([]parquet.Row, error) {
-	n := len(r.Entities)
-	if n == 0 {
-		n = 1
+// backing holds the values the pointers of a record's rows point to.
+type backing struct {
+	i64 []int64
+	i32 []int32
+	dec [][16]byte
+}
+
+func (k *backing) reset() { k.i64, k.i32, k.dec = k.i64[:0], k.i32[:0], k.dec[:0] }
+
+// The pointers stay valid when a slice grows: the rows keep the old array.
+func (k *backing) int64(v int64) *int64 {
+	k.i64 = append(k.i64, v)
+	return &k.i64[len(k.i64)-1]
+}
+
+func (k *backing) int32(v int32) *int32 {
+	k.i32 = append(k.i32, v)
+	return &k.i32[len(k.i32)-1]
+}
+
+func (k *backing) decimal(v []byte) *[16]byte {
+	k.dec = append(k.dec, [16]byte(v))
+	return &k.dec[len(k.dec)-1]
+}
+
+// days is a date field's value as days since 1970-01-01.
+func days(f *record.Field, s string) (int32, error) {
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return 0, fmt.Errorf("%s %q is not a date", f.Name, s)
 	}
-	for i := 0; i < n; i++ {
-		var e *record.Entity
-		if i < len(r.Entities) {
-			e = &r.Entities[i]
-		}
-		row := make(parquet.Row, 0, len(columns))
-		for ci, c := range columns {
-			v, err := value(c, r, e)
-			if err != nil {
-				return rows, fmt.Errorf("article %s (%s): %w", r.DocID, where(r), err)
-			}
-			def := 0
-			if !c.required && !v.IsNull() {
-				def = 1
-			}
-			row = append(row, v.Level(0, def, ci))
-		}
-		rows = append(rows, row)
-	}
-	return rows, nil
+	return int32(d.Sub(epoch) / (24 * time.Hour)), nil
+}
+
+func fieldErr(f *record.Field, err error) error { return fmt.Errorf("%s: %w", f.Name, err) }
+
+// jsonText is v as JSON.
+func jsonText(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 func where(r *record.Record) string {
@@ -181,42 +229,32 @@ func where(r *record.Record) string {
 	return r.Source
 }
 
-// value is column c's value for record r and entity e (nil in the row of
-// an article without mentions).
-func value(c column, r *record.Record, e *record.Entity) (parquet.Value, error) {
-	f := c.f
-	if f.Entity && (e == nil || !f.Carried(e.Type)) {
-		return parquet.NullValue(), nil
+// unscaledValue is Unscaled(v.String()), without the round trip through
+// text when v's denominator divides 10^18 (v is then exactly its text).
+func unscaledValue(v *number.Value) ([]byte, error) {
+	r := v.Rat()
+	q, m := new(big.Int).QuoRem(scale, r.Denom(), new(big.Int))
+	if m.Sign() != 0 {
+		return Unscaled(v.String())
 	}
-	if f.Emit != record.Always && f.Empty(r, e) {
-		return parquet.NullValue(), nil
+	n := q.Mul(q, r.Num())
+	if new(big.Int).Abs(n).Cmp(limit) >= 0 {
+		return Unscaled(v.String()) // its error
 	}
-	switch f.Kind {
-	case record.String:
-		return parquet.ByteArrayValue([]byte(f.Str(r, e))), nil
-	case record.Int:
-		return parquet.Int64Value(int64(f.Int(r, e))), nil
-	case record.Date:
-		s := f.Str(r, e)
-		d, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			return parquet.Value{}, fmt.Errorf("%s %q is not a date", f.Name, s)
-		}
-		return parquet.Int32Value(int32(d.Sub(epoch) / (24 * time.Hour))), nil
-	case record.Decimal:
-		b, err := Unscaled(f.Dec(r, e).String())
-		if err != nil {
-			return parquet.Value{}, fmt.Errorf("%s: %w", f.Name, err)
-		}
-		return parquet.FixedLenByteArrayValue(b), nil
-	case record.Strings:
-		b, _ := json.Marshal(f.List(r, e))
-		return parquet.ByteArrayValue(b), nil
-	case record.Object:
-		b, _ := json.Marshal(f.Obj(r, e))
-		return parquet.ByteArrayValue(b), nil
+	return twos(n), nil
+}
+
+// twos is n, |n| < 2^127, as 16 bytes of big-endian two's complement.
+func twos(n *big.Int) []byte {
+	b := make([]byte, 16)
+	if n.Sign() >= 0 {
+		n.FillBytes(b)
+		return b
 	}
-	return parquet.Value{}, fmt.Errorf("column %s of unknown kind", f.Name)
+	m := new(big.Int).Lsh(big.NewInt(1), 128)
+	m.Add(m, n)
+	m.FillBytes(b)
+	return b
 }
 
 // ErrRange is the error of a value that DECIMAL(38,18) cannot hold exactly.
@@ -238,16 +276,7 @@ func Unscaled(s string) ([]byte, error) {
 	if new(big.Int).Abs(n).Cmp(limit) >= 0 {
 		return nil, fmt.Errorf("%s: %w (%d digits or more before the point)", s, ErrRange, Precision-Scale+1)
 	}
-	b := make([]byte, 16)
-	if n.Sign() >= 0 {
-		n.FillBytes(b)
-		return b, nil
-	}
-	// Two's complement: 2^128 + n.
-	m := new(big.Int).Lsh(big.NewInt(1), 128)
-	m.Add(m, n)
-	m.FillBytes(b)
-	return b, nil
+	return twos(n), nil
 }
 
 // group is a Parquet group whose columns keep the table's order (a

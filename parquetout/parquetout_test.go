@@ -18,6 +18,7 @@ import (
 
 	"github.com/cnie/cnie/corpus"
 	"github.com/cnie/cnie/extract/number"
+	"github.com/cnie/cnie/parquetout/internal/rowgen"
 	"github.com/cnie/cnie/pipeline"
 	"github.com/cnie/cnie/record"
 )
@@ -25,7 +26,7 @@ import (
 // records are the seeds' records, with a reference date so that dates
 // resolve, plus made-up records for what the seeds lack: an article without
 // mentions, repeating and negative decimals, a user-defined type, lists.
-func records(t *testing.T) []record.Record {
+func records(t testing.TB) []record.Record {
 	t.Helper()
 	p, err := pipeline.New(pipeline.Options{RefDate: time.Date(2025, 4, 12, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
@@ -59,7 +60,7 @@ func records(t *testing.T) []record.Record {
 
 func ptr(v number.Value) *number.Value { return &v }
 
-func mustDec(t *testing.T, s string) number.Value {
+func mustDec(t testing.TB, s string) number.Value {
 	v, ok := number.ParseDecimal(s)
 	if !ok {
 		t.Fatalf("bad decimal %s", s)
@@ -353,6 +354,28 @@ func TestRowGroupsBounded(t *testing.T) {
 	for _, g := range f.RowGroups() {
 		if g.NumRows() > RowGroupRows {
 			t.Errorf("a row group of %d rows", g.NumRows())
+		}
+	}
+}
+
+// TestRowMatchesTable: row_gen.go is what the table generates, and the
+// schema parquet-go makes of it is the table's: names, types, nulls.
+func TestRowMatchesTable(t *testing.T) {
+	b, err := os.ReadFile("row_gen.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b, rowgen.Source()) {
+		t.Fatal("row_gen.go differs from record.Fields: run go generate ./parquetout")
+	}
+	got, want := parquet.SchemaOf(row{}).Fields(), Schema().Fields()
+	if len(got) != len(want) {
+		t.Fatalf("%d columns, the table has %d", len(got), len(want))
+	}
+	for i := range got {
+		g, w := got[i], want[i]
+		if g.Name() != w.Name() || g.Type().String() != w.Type().String() || g.Optional() != w.Optional() || g.Required() != w.Required() {
+			t.Errorf("column %d: %s %s optional=%v, table %s %s optional=%v", i, g.Name(), g.Type(), g.Optional(), w.Name(), w.Type(), w.Optional())
 		}
 	}
 }

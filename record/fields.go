@@ -216,7 +216,7 @@ var Fields = []*Field{
 		Schema: `{"type": "string", "minLength": 1}`,
 		str:    estr(func(e *Entity) string { return e.Text })},
 	{Name: "value", Kind: Decimal, Entity: true, Types: amounts, Emit: Null,
-		Doc: "The amount: yuan for money (in its currency), percent or points for percent, the count in its unit for quantity. Exact; a repeating fraction (三分之二) to 15 significant digits.",
+		Doc: "The amount, exact: in units of its currency for money, in percent (or points) for percent, in its unit for quantity; a repeating fraction (三分之二) to 15 significant digits.",
 		dec: func(_ *Record, e *Entity) *number.Value { return e.Value }},
 	{Name: "currency", Kind: String, Entity: true, Types: []string{"money"}, Emit: Null,
 		Doc:    "ISO 4217 code of a money amount.",

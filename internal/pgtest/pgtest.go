@@ -30,17 +30,17 @@ type Server struct {
 }
 
 // Start starts a server for t and stops it (and deletes its folder) when t
-// ends. The test is skipped, saying why, when PostgreSQL is not installed
+// ends. The test fails, saying why, when PostgreSQL is not installed
 // (make pg-install installs it).
 func Start(t testing.TB) *Server {
 	t.Helper()
 	out, err := exec.Command("pg_config", "--bindir").Output()
 	if err != nil {
-		t.Skip("PostgreSQL is not installed (pg_config not found): make pg-install")
+		t.Fatal("PostgreSQL is not installed (pg_config not found): make pg-install")
 	}
 	bin := strings.TrimSpace(string(out))
 	if _, err := os.Stat(filepath.Join(bin, "initdb")); err != nil {
-		t.Skipf("no initdb in %s: install Debian's postgresql package (make pg-install)", bin)
+		t.Fatalf("no initdb in %s: install Debian's postgresql package (make pg-install)", bin)
 	}
 	dir, err := os.MkdirTemp("", "cnie-pg-")
 	if err != nil {
