@@ -206,6 +206,20 @@ func TestLongLoadPostgres(t *testing.T) {
 		t.Errorf("last file %q", last)
 	}
 
+	// Standard input, with an error record among the records: counted,
+	// not loaded.
+	in := fresh(50)
+	stdin := `{"source":"drop.jsonl","line":3,"error":"not valid JSON"}` + "\n" + string(in.AppendJSON(nil)) + "\n"
+	sl, err := Open(ctx, Options{DB: url, Stdin: strings.NewReader(stdin)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = sl.Load(ctx, nil)
+	if st := sl.Stats(); err != nil || st.Loaded != 1 || st.ErrorRecords != 1 || st.Read != 1 {
+		t.Errorf("standard input: %+v, %v", st, err)
+	}
+	sl.Close()
+
 	// Bad input: named by file and line, nothing of its transaction
 	// written.
 	before := count(t, c, `SELECT count(*) FROM articles`)
