@@ -88,5 +88,8 @@ func (e Entity) MarshalJSON() ([]byte, error) {
 type Error struct {
 	Source string `json:"source"`
 	Line   int    `json:"line,omitempty"`
-	Error  string `json:"error"`
+	// DocID names the article when it was read but could not be written
+	// (a value too large for a Parquet column).
+	DocID string `json:"doc_id,omitempty"`
+	Error string `json:"error"`
 }

@@ -132,7 +132,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var unfit int
 	writeRecord = fitting(writeRecord, func(r *record.Record, err error) error {
 		unfit++
-		return errEnc.Encode(record.Error{Source: r.Source, Line: r.Line, Error: err.Error()})
+		return errEnc.Encode(record.Error{Source: r.Source, Line: r.Line, DocID: r.DocID, Error: err.Error()})
 	})
 	var st batch.Stats
 	var runErr error
