@@ -8,7 +8,7 @@ BIN     := bin/cnie
 # extractors improve; never lower them to pass.
 FLOORS  := strict:money=1.0,value:money=1.0,strict:percent=1.0,value:percent=1.0,strict:quantity=1.0,value:quantity=1.0,strict:date=1.0,value:date=1.0,strict:country=1.0,value:country=1.0,docset:country=1.0,strict:org=0.965,value:org=0.955,lenient:org=0.985,docset:org=0.915
 
-.PHONY: all build run test test-long bench vet fmt-check eval-seeds eval-dev clean install-chromium
+.PHONY: all build run test test-long bench bench-load vet fmt-check eval-seeds eval-dev clean install-chromium pg-install
 
 all: build
 
@@ -47,6 +47,21 @@ test-long: install-chromium
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	$(GO) run ./cmd/cnie-bench -bin $(BIN) -seeds testdata/seeds -mb 50
+	$(MAKE) --no-print-directory bench-load
+
+## bench-load: cnie load's rows per second into a real PostgreSQL server
+## that the benchmark starts (make pg-install).
+bench-load:
+	$(GO) test -tags long -run '^$$' -bench LoadPostgres -benchtime 3x ./load/
+
+## pg-install: Debian's postgresql, whose server the PostgreSQL tests start
+## (make test-long), when it is missing. Needs root (CI runs as root).
+pg-install:
+	@if command -v pg_config >/dev/null && [ -x "$$(pg_config --bindir)/initdb" ]; then \
+		echo "postgresql: $$(pg_config --version) in $$(pg_config --bindir)"; \
+	else \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql; \
+	fi
 
 ## install-chromium: Debian's Chromium (headless, for the browser tests of
 ## cnie show and cnie eval --html) and a Chinese font for their screenshots,

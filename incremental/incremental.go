@@ -5,7 +5,7 @@
 // skips the articles its state (package state) has recorded as emitted and
 // writes the records of the others in batches: each batch goes to a hidden
 // temporary file in the output folder, which is synced, renamed to its
-// final name (`<run start>-<sequence>.jsonl`, sortable), the folder synced,
+// final name (`<run start>-<sequence>.jsonl`, or .parquet; sortable), the folder synced,
 // and only then recorded in the state. Start deletes leftover temporary
 // files and records any finished file the state does not know (its run was
 // killed between rename and record), so across all finished files each
@@ -31,6 +31,7 @@ import (
 
 	"github.com/cnie/cnie/batch"
 	"github.com/cnie/cnie/corpus"
+	"github.com/cnie/cnie/parquetout"
 	"github.com/cnie/cnie/record"
 	"github.com/cnie/cnie/state"
 )
@@ -46,7 +47,7 @@ const (
 const RunIDLayout = "20060102T150405.000000000Z"
 
 // finished matches the name of a finished output file.
-var finished = regexp.MustCompile(`^(\d{8}T\d{6}\.\d{9}Z)-\d{6}\.jsonl(\.gz)?$`)
+var finished = regexp.MustCompile(`^(\d{8}T\d{6}\.\d{9}Z)-\d{6}\.(jsonl(\.gz)?|parquet)$`)
 
 // Options sets up a Run. State and Out are required; the zero value of the
 // rest gives the defaults.
@@ -56,6 +57,9 @@ type Options struct {
 	State, Out string
 	// Gzip writes .jsonl.gz files.
 	Gzip bool
+	// Parquet writes .parquet files (package parquetout) instead of JSON
+	// Lines; it does not go with Gzip.
+	Parquet bool
 	// A batch is written when it has BatchArticles records or is
 	// BatchInterval old, whichever comes first.
 	BatchArticles int
@@ -130,7 +134,8 @@ type batchFile struct {
 	f         *os.File
 	zw        *gzip.Writer
 	w         *bufio.Writer
-	line      []byte // the record being written, reused
+	pw        *parquetout.Writer // for a .parquet batch
+	line      []byte             // the record being written, reused
 	arts      []state.Article
 	opened    time.Time
 }
@@ -142,6 +147,9 @@ type batchFile struct {
 func Start(opt Options) (*Run, error) {
 	if opt.State == "" || opt.Out == "" {
 		return nil, errors.New("incremental: a state folder and an output folder are required")
+	}
+	if opt.Parquet && opt.Gzip {
+		return nil, errors.New("incremental: gzip applies to JSON Lines, not Parquet")
 	}
 	if opt.BatchArticles <= 0 {
 		opt.BatchArticles = DefaultBatchArticles
@@ -275,6 +283,15 @@ func (r *Run) reconcile(name string) error {
 // file. A line that is not a record is reported to note and skipped (its
 // article, not recorded, is emitted again).
 func readArticles(path string, note func(string)) ([]state.Article, error) {
+	if strings.HasSuffix(path, ".parquet") {
+		arts, err := parquetout.ReadArticles(path)
+		if err != nil {
+			// A finished file was synced before its rename: this is damage
+			// from outside. Its articles are emitted again.
+			note(fmt.Sprintf("%s: %v; its articles are not recorded", path, err))
+		}
+		return arts, nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("reconciling: %w", err)
@@ -441,9 +458,20 @@ func (r *Run) Record(rec *record.Record) error {
 		}
 	}
 	b := r.cur
-	var err error
-	if b.line, err = batch.WriteRecord(b.w, rec, b.line); err != nil {
-		return r.setFailed(fmt.Errorf("writing %s: %w", b.tmp, err))
+	if b.pw != nil {
+		if err := b.pw.Write(rec); err != nil {
+			if errors.Is(err, parquetout.ErrRange) {
+				// Nothing of the record was written: the article is left
+				// out, unrecorded, and the run goes on.
+				return err
+			}
+			return r.setFailed(fmt.Errorf("writing %s: %w", b.tmp, err))
+		}
+	} else {
+		var err error
+		if b.line, err = batch.WriteRecord(b.w, rec, b.line); err != nil {
+			return r.setFailed(fmt.Errorf("writing %s: %w", b.tmp, err))
+		}
 	}
 	b.arts = append(b.arts, state.Article{DocID: rec.DocID, SHA256: rec.SHA256})
 	if len(b.arts) >= r.opt.BatchArticles {
@@ -467,6 +495,9 @@ func (r *Run) open() error {
 	if r.opt.Gzip {
 		ext += ".gz"
 	}
+	if r.opt.Parquet {
+		ext = ".parquet"
+	}
 	name := fmt.Sprintf("%s-%06d%s", r.info.ID, r.seq, ext)
 	tmp := filepath.Join(r.opt.Out, "."+name+".tmp")
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -480,6 +511,9 @@ func (r *Run) open() error {
 		w = b.zw
 	}
 	b.w = bufio.NewWriterSize(w, 256<<10)
+	if r.opt.Parquet {
+		b.pw = parquetout.NewWriter(b.w)
+	}
 	r.cur = b
 	return nil
 }
@@ -492,7 +526,13 @@ func (r *Run) flush() error {
 		return nil
 	}
 	r.cur = nil
-	err := b.w.Flush()
+	var err error
+	if b.pw != nil {
+		err = b.pw.Close()
+	}
+	if err == nil {
+		err = b.w.Flush()
+	}
 	if b.zw != nil && err == nil {
 		err = b.zw.Close()
 	}

@@ -71,6 +71,7 @@ func (p *Pipeline) Process(a corpus.Article) record.Record {
 		Line:     a.Line,
 		Title:    a.Title,
 		SHA256:   corpus.SHA256(a.Text),
+		Version:  recordVersion,
 		Warnings: a.Warnings,
 		Entities: []record.Entity{},
 	}

@@ -1,5 +1,15 @@
 package pipeline
 
+import "github.com/cnie/cnie/lexicon"
+
 // Version is the version of cnie's extractors. Bump it whenever a change
 // can change a record, so that stored records can be told apart.
-const Version = "0.2.0"
+const Version = "0.3.0"
+
+// RecordVersion is what every record's version field holds: Version and
+// the lexicon hash, as cnie version prints them, joined by "+"
+// (0.3.0+0123456789abcdef), so that a store knows which build wrote each
+// row.
+func RecordVersion() string { return recordVersion }
+
+var recordVersion = Version + "+" + lexicon.Hash()

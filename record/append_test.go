@@ -24,7 +24,7 @@ func sampleRecord(s string) *Record {
 	ref := "2025-04-12"
 	v, _ := number.ParseDecimal("4795000000")
 	return &Record{
-		DocID: s, Source: "drop/" + s + ".jsonl", Line: 3, Title: s, SHA256: "ab12", RefDate: &ref,
+		DocID: s, Source: "drop/" + s + ".jsonl", Line: 3, Title: s, SHA256: "ab12", Version: "0.0.0+test", RefDate: &ref,
 		RefDateSource: RefInput, Chars: 42,
 		Entities: []Entity{
 			{Type: "money", Start: 1, End: 8, Text: s, Value: &v, Currency: "CNY"},

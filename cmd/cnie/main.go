@@ -8,6 +8,7 @@
 //	cnie eval --gold DIR [flags]   score against hand-annotated gold
 //	cnie state [--json] DIR        what the state of incremental runs holds
 //	cnie show [-o FILE] PATH...    records or articles as HTML pages
+//	cnie load --db URL [PATH...]   records into PostgreSQL; see cnie load -h
 //	cnie version [--json]          program version, commit, build date, lexicon hash
 package main
 
@@ -51,6 +52,8 @@ func cnie(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return stateCmd(args[1:], stdout, stderr)
 	case "show":
 		return showCmd(args[1:], stdin, stdout, stderr)
+	case "load":
+		return loadCmd(args[1:], stdin, stdout, stderr)
 	case "version", "--version", "-version":
 		return versionCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
@@ -69,8 +72,9 @@ func usage(w io.Writer) {
   cnie eval --gold DIR|FILE.jsonl [--pred FILE] [--min FLOORS] [--html FILE]
   cnie state [--json] DIR
   cnie show [-o page.html] RECORDS|ARTICLES...    mentions marked, as HTML
+  cnie load --db postgres://... [--init] [PATH...]    records into PostgreSQL
   cnie version [--json]
-Run "cnie run -h", "cnie eval -h", "cnie state -h" or "cnie show -h" for their flags.
+Run "cnie run -h", "cnie eval -h", "cnie state -h", "cnie show -h" or "cnie load -h" for their flags.
 `)
 }
 

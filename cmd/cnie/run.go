@@ -22,7 +22,7 @@ import (
 func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("cnie run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	out := fs.String("o", "", "write records to `FILE` (default standard output); FILE.gz is gzipped")
+	out := fs.String("o", "", "write records to `FILE` (default standard output); FILE.gz is gzipped; FILE.parquet is Parquet, one row per mention")
 	errPath := fs.String("errors", "", "write error records to `FILE` (default standard error); FILE.gz is gzipped")
 	refDate := fs.String("ref-date", "", "reference `DATE` (YYYY-MM-DD) for articles that bring none")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "process `N` articles at once (default: every core)")
@@ -75,6 +75,10 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	case *maxLine < 0 || *maxLine > 0 && *maxLine < *maxBytes:
 		fmt.Fprintf(stderr, "cnie run: --max-line-bytes %d: must be at least --max-article-bytes (%d)\n", *maxLine, *maxBytes)
+		return exitUsage
+	}
+	if isParquet(*out) && *flat {
+		fmt.Fprintln(stderr, "cnie run: --flat does not go with -o FILE.parquet: its rows are one per mention already")
 		return exitUsage
 	}
 	if msg := un.check(*out != "", *flat); msg != "" {
@@ -131,12 +135,22 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		line, err = batch.WriteRecord(recOut, r, line)
 		return err
 	}
+	var pq *parquetOut
+	if isParquet(*out) {
+		pq = newParquetOut(recOut)
+		writeRecord = pq.write
+	}
 	if un.on() {
 		writeRecord = un.run.Record
 	}
 	errorRecord := func(e *corpus.Error) error {
 		return errEnc.Encode(record.Error{Source: e.Source, Line: e.Line, DocID: e.DocID, Error: e.Err.Error()})
 	}
+	var unfit int
+	writeRecord = fitting(writeRecord, func(r *record.Record, err error) error {
+		unfit++
+		return errEnc.Encode(record.Error{Source: r.Source, Line: r.Line, DocID: r.DocID, Error: err.Error()})
+	})
 	var st batch.Stats
 	var runErr error
 	if work {
@@ -152,6 +166,12 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		st, runErr = errorsOnly(src, errorRecord)
 	}
 	prog.finish()
+	if pq != nil {
+		if err := pq.close(); err != nil && runErr == nil {
+			runErr = err
+		}
+	}
+	st.Errors += unfit
 	for _, c := range []*output{recOut, errOut} {
 		if err := c.Close(); err != nil && runErr == nil {
 			runErr = err

@@ -22,6 +22,7 @@ import (
 type unattended struct {
 	stateDir, outDir string
 	gzip, reprocess  bool
+	format           string
 	batchArticles    int
 	batchSeconds     float64
 
@@ -34,6 +35,7 @@ func (u *unattended) flags(fs *flag.FlagSet) {
 	fs.StringVar(&u.stateDir, "state", "", "incremental run: keep the bookkeeping in `DIR`, skip articles already emitted (needs --out-dir)")
 	fs.StringVar(&u.outDir, "out-dir", "", "incremental run: write records in batches to new files in `OUT`")
 	fs.BoolVar(&u.gzip, "gzip", false, "incremental run: write .jsonl.gz files")
+	fs.StringVar(&u.format, "format", "jsonl", "incremental run: write `jsonl` or parquet files")
 	fs.IntVar(&u.batchArticles, "batch-articles", incremental.DefaultBatchArticles, "incremental run: finish a file every `N` articles")
 	fs.Float64Var(&u.batchSeconds, "batch-seconds", incremental.DefaultBatchInterval.Seconds(), "incremental run: finish a file at most `S` seconds after its first article")
 	fs.BoolVar(&u.reprocess, "reprocess", false, "incremental run: emit again the articles emitted by other extractors (stale)")
@@ -45,11 +47,15 @@ func (u *unattended) on() bool { return u.stateDir != "" }
 // check returns what is wrong with the flags, or "".
 func (u *unattended) check(outFile, flat bool) string {
 	switch {
+	case u.format != "jsonl" && u.format != "parquet":
+		return "--format is jsonl or parquet"
 	case u.stateDir == "" && u.outDir == "":
-		if u.gzip || u.reprocess {
-			return "--gzip and --reprocess need --state and --out-dir"
+		if u.gzip || u.reprocess || u.format != "jsonl" {
+			return "--gzip, --reprocess and --format need --state and --out-dir"
 		}
 		return ""
+	case u.gzip && u.format == "parquet":
+		return "--gzip applies to JSON Lines only, not --format parquet (Parquet pages are compressed)"
 	case u.stateDir == "" || u.outDir == "":
 		return "--state and --out-dir go together"
 	case outFile:
@@ -70,6 +76,7 @@ func (u *unattended) start(stderr io.Writer) error {
 		State:         u.stateDir,
 		Out:           u.outDir,
 		Gzip:          u.gzip,
+		Parquet:       u.format == "parquet",
 		BatchArticles: u.batchArticles,
 		BatchInterval: time.Duration(u.batchSeconds * float64(time.Second)),
 		Reprocess:     u.reprocess,
