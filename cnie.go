@@ -54,6 +54,10 @@ type Options struct {
 	// ArticleTimeout, if positive, bounds the time Stream spends on one
 	// article: a slower one yields an error and the stream goes on.
 	ArticleTimeout time.Duration
+	// Lexicons are user lexicon folders laid over the built-in lexicons
+	// (cnie run --lexicon: organisations with ids, extra aliases, pattern
+	// rules); see the README's "Your own lexicons and rules".
+	Lexicons []string
 }
 
 // Extractor finds the entities of articles. It is safe for concurrent use.
@@ -65,7 +69,7 @@ type Extractor struct {
 // New loads the segmenter's dictionary and the lexicons and returns an
 // Extractor.
 func New(opt Options) (*Extractor, error) {
-	p, err := pipeline.New(pipeline.Options{RefDate: opt.RefDate})
+	p, err := pipeline.New(pipeline.Options{RefDate: opt.RefDate, Lexicons: opt.Lexicons})
 	if err != nil {
 		return nil, err
 	}
@@ -77,13 +81,13 @@ func New(opt Options) (*Extractor, error) {
 func Version() string { return pipeline.RecordVersion() }
 
 // Extract returns the record of one article. It fails only when ctx is
-// done before it starts; the work on one article (milliseconds) is not
-// interrupted.
+// done before it starts, or when a user pattern rule times out on the
+// article; the work on one article (milliseconds) is not interrupted.
 func (x *Extractor) Extract(ctx context.Context, a Article) (Record, error) {
 	if err := ctx.Err(); err != nil {
 		return Record{}, err
 	}
-	return x.p.Process(a), nil
+	return x.p.ProcessArticle(a)
 }
 
 // Stream processes articles on Options.Workers goroutines and yields their

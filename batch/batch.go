@@ -239,8 +239,21 @@ func process(p Processor, seq int, a corpus.Article) (r result) {
 				Err: fmt.Errorf("internal error on article %q (please report it with this input): %v%s", a.ID, v, panicSite(debug.Stack()))}}
 		}
 	}()
+	if ep, ok := p.(errProcessor); ok {
+		rec, err := ep.ProcessArticle(a)
+		if err != nil {
+			return result{seq: seq, err: &corpus.Error{Source: a.Source, Line: a.Line, DocID: a.ID, Err: err}}
+		}
+		return result{seq: seq, rec: &rec, bytes: len(a.Text)}
+	}
 	rec := p.Process(a)
 	return result{seq: seq, rec: &rec, bytes: len(a.Text)}
+}
+
+// errProcessor is a Processor that may also give an article no record but
+// an error (*pipeline.Pipeline: a user pattern rule that timed out).
+type errProcessor interface {
+	ProcessArticle(corpus.Article) (record.Record, error)
 }
 
 func (st *Stats) emit(r result, opt Options) error {

@@ -104,6 +104,13 @@ type Mention struct {
 	// Countries: the ISO 3166-1 alpha-2 code and the standard short name.
 	Code, Name string
 
+	// ID is the user's own key of the entity (the id column of a user's
+	// organisation list, see lexicon.Use), "" if none.
+	ID string
+	// Attrs are the fields of a user-defined type (x-…): the named groups
+	// of the user's pattern rule (package extract/user).
+	Attrs map[string]string
+
 	// Rule is the name of the rule that found the mention (see Rule).
 	Rule string
 }

@@ -17,6 +17,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 //go:embed *.tsv orgs/*.tsv
@@ -27,6 +28,12 @@ type Row struct {
 	Fields []string
 	// Line is the 1-based line number in the file, for error messages.
 	Line int
+	// File is the file the row was read from, for messages: the path of a
+	// user's file (see Use), "" for an embedded one.
+	File string
+	// ID is the user's own key of the entry (the id column of a user's
+	// organisation list), "" if none.
+	ID string
 }
 
 // Field returns field i, or "" if the row is shorter.
@@ -45,7 +52,28 @@ func (r Row) Field(i int) string {
 // set of a field (an unknown role in org_context.tsv, an unknown kind in
 // units.tsv) is an error naming the file and line, never a rule silently
 // switched off.
+//
+// With user folders in use (Use), the rows are those of the overlay: the
+// embedded rows completed or trimmed by the user's, then the user's new
+// entries; a row's File says where a user's row came from.
 func Read(name string, minFields, maxFields int) ([]Row, error) {
+	mu.RLock()
+	o := current
+	mu.RUnlock()
+	if o != nil {
+		if rows, ok := o.rows[name]; ok {
+			for _, r := range rows {
+				if len(r.Fields) < minFields || len(r.Fields) > maxFields {
+					where := r.File
+					if where == "" {
+						where = name
+					}
+					return nil, fmt.Errorf("lexicon: %s:%d: want %d to %d tab-separated fields, got %d", where, r.Line, minFields, maxFields, len(r.Fields))
+				}
+			}
+			return slices.Clone(rows), nil
+		}
+	}
 	data, err := files.ReadFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
@@ -77,13 +105,8 @@ func parse(name string, data []byte, minFields, maxFields int) ([]Row, error) {
 		if len(f) < minFields || len(f) > maxFields || f[0] == "" {
 			return nil, fmt.Errorf("lexicon: %s:%d: want %d to %d tab-separated fields, got %d", name, n, minFields, maxFields, len(f))
 		}
-		if len(f) < sp.min || len(f) > sp.max {
-			return nil, fmt.Errorf("lexicon: %s:%d: want %d to %d tab-separated fields, got %d", name, n, sp.min, sp.max, len(f))
-		}
-		for i, allowed := range sp.values {
-			if v := (Row{Fields: f}).Field(i); !slices.Contains(allowed, v) {
-				return nil, fmt.Errorf("lexicon: %s:%d: field %d is %q, not one of %s", name, n, i+1, v, strings.Join(allowed, ", "))
-			}
+		if err := check(sp, f); err != nil {
+			return nil, fmt.Errorf("lexicon: %s:%d: %w", name, n, err)
 		}
 		rows = append(rows, Row{Fields: f, Line: n})
 	}
@@ -93,9 +116,39 @@ func parse(name string, data []byte, minFields, maxFields int) ([]Row, error) {
 	return rows, nil
 }
 
-// Hash returns a short hex digest of every embedded lexicon file, names and
-// contents, so that output can say which lexicons made it.
+// check holds the fields of a row to its file's spec.
+func check(sp spec, f []string) error {
+	if len(f) < sp.min || len(f) > sp.max {
+		return fmt.Errorf("want %d to %d tab-separated fields, got %d", sp.min, sp.max, len(f))
+	}
+	for i, allowed := range sp.values {
+		if v := (Row{Fields: f}).Field(i); !slices.Contains(allowed, v) {
+			return fmt.Errorf("field %d is %q, not one of %s", i+1, v, strings.Join(allowed, ", "))
+		}
+	}
+	return nil
+}
+
+// Hash returns a short hex digest of every lexicon file, names and
+// contents, so that output can say which lexicons made it: the embedded
+// files, and the user's files when user folders are in use (Use).
 func Hash() string {
+	mu.RLock()
+	o := current
+	mu.RUnlock()
+	if o != nil {
+		return o.hash
+	}
+	return embeddedHash()
+}
+
+var embeddedOnce = sync.OnceValue(hashEmbedded)
+
+// embeddedHash returns the digest of the embedded files.
+func embeddedHash() string { return embeddedOnce() }
+
+// hashEmbedded computes embeddedHash.
+func hashEmbedded() string {
 	h := sha256.New()
 	var names []string
 	_ = fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
@@ -113,9 +166,17 @@ func Hash() string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// Files returns the embedded lexicon files, for listing a folder of them
-// (orgs/*.tsv).
-func Files() fs.FS { return files }
+// Files returns the lexicon files, for listing a folder of them
+// (orgs/*.tsv): the embedded files, and the user's when user folders are in
+// use (Use). Read gives their rows.
+func Files() fs.FS {
+	mu.RLock()
+	defer mu.RUnlock()
+	if current != nil {
+		return current.fsys
+	}
+	return files
+}
 
 // spec is what a lexicon file holds: how many fields a row has, and the
 // closed set of values of some fields ("" allows the field empty or left
@@ -152,6 +213,7 @@ var specs = map[string]spec{
 	"date_words.tsv": {3, 3, map[int][]string{1: {"year-relative", "year-relative-not", "year-duration", "year-part", "year-part-not",
 		"year-period", "season", "month-part", "month-part-relative", "relative-day", "relative-week", "relative-month", "ago",
 		"nowadays", "plan-after"}}},
+	"patterns/*.tsv": {3, 5, map[int][]string{4: {"", "over"}}}, // user pattern rules only (extract/user)
 }
 
 // OrgContextRoles are the roles of lexicon/org_context.tsv.

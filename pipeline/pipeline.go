@@ -14,6 +14,8 @@ import (
 	"github.com/cnie/cnie/extract/country"
 	"github.com/cnie/cnie/extract/date"
 	"github.com/cnie/cnie/extract/org"
+	"github.com/cnie/cnie/extract/user"
+	"github.com/cnie/cnie/lexicon"
 	"github.com/cnie/cnie/normalize"
 	"github.com/cnie/cnie/record"
 	"github.com/cnie/cnie/segment"
@@ -28,6 +30,10 @@ type Options struct {
 	// Explain writes beside each entity the name of the rule that found it
 	// (the --explain flag).
 	Explain bool
+	// Lexicons are the user lexicon folders laid over the embedded
+	// lexicons (the --lexicon flag; see lexicon.Use); nil leaves the
+	// lexicons in use as they are.
+	Lexicons []string
 }
 
 // Pipeline processes articles. It is safe for concurrent use.
@@ -35,11 +41,22 @@ type Pipeline struct {
 	opt        Options
 	seg        *segment.Segmenter
 	extractors []extract.Extractor
+	user       *user.Extractor // the user's pattern rules, nil if none
+	version    string          // the records' version (RecordVersion)
 }
 
 // New builds a pipeline: it loads the segmenter (once per process) and every
 // extractor's lexicons.
 func New(opt Options) (*Pipeline, error) {
+	if opt.Lexicons != nil {
+		if err := lexicon.Use(opt.Lexicons...); err != nil {
+			return nil, err
+		}
+	}
+	users, err := user.New()
+	if err != nil {
+		return nil, err
+	}
 	seg, err := segment.Load()
 	if err != nil {
 		return nil, err
@@ -60,18 +77,50 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{opt: opt, seg: seg, extractors: []extract.Extractor{amounts, dates, countries, orgs}}, nil
+	return &Pipeline{opt: opt, seg: seg, extractors: []extract.Extractor{amounts, dates, countries, orgs},
+		user: users, version: RecordVersion()}, nil
 }
 
-// Process returns the record of one article.
+// Process returns the record of one article. An article a user pattern
+// rule times out on panics with the error (see ProcessArticle).
 func (p *Pipeline) Process(a corpus.Article) record.Record {
+	rec, err := p.ProcessArticle(a)
+	if err != nil {
+		panic(err)
+	}
+	return rec
+}
+
+// ProcessArticle returns the record of one article, or an error when a user
+// pattern rule (package extract/user) timed out on it: the article then
+// has no record, and the caller writes an error record for it.
+func (p *Pipeline) ProcessArticle(a corpus.Article) (rec record.Record, err error) {
+	if p.user != nil {
+		defer func() {
+			if v := recover(); v != nil {
+				e, ok := v.(userError)
+				if !ok {
+					panic(v)
+				}
+				rec, err = record.Record{}, e.error
+			}
+		}()
+	}
+	return p.process(a), nil
+}
+
+// userError carries a user rule's error out of a window.
+type userError struct{ error }
+
+// process returns the record of one article.
+func (p *Pipeline) process(a corpus.Article) record.Record {
 	rec := record.Record{
 		DocID:    a.ID,
 		Source:   a.Source,
 		Line:     a.Line,
 		Title:    a.Title,
 		SHA256:   corpus.SHA256(a.Text),
-		Version:  recordVersion,
+		Version:  p.version,
 		Warnings: a.Warnings,
 		Entities: []record.Entity{},
 	}
@@ -181,7 +230,14 @@ func (p *Pipeline) window(part string, base int, ref time.Time, ents []record.En
 	for _, x := range p.extractors {
 		ms = x.Extract(doc, ms)
 	}
+	if p.user != nil {
+		var err error
+		if ms, err = p.user.Find(doc, ms); err != nil {
+			panic(userError{err})
+		}
+	}
 	ms = extract.Resolve(ms)
+	ms = p.user.Settle(ms)
 
 	offsets := runeOffsets(part)
 	for i := range ms {
@@ -269,6 +325,8 @@ func entity(m *extract.Mention, view *normalize.View, raw string, offsets []int)
 		Canonical: m.Canonical,
 		Code:      m.Code,
 		Name:      m.Name,
+		ID:        m.ID,
+		Attrs:     m.Attrs,
 	}
 	switch m.Type {
 	case extract.Money, extract.Percent, extract.Quantity:

@@ -9,7 +9,5 @@ const Version = "0.3.0"
 // RecordVersion is what every record's version field holds: Version and
 // the lexicon hash, as cnie version prints them, joined by "+"
 // (0.3.0+0123456789abcdef), so that a store knows which build wrote each
-// row.
-func RecordVersion() string { return recordVersion }
-
-var recordVersion = Version + "+" + lexicon.Hash()
+// row. The hash covers the user lexicon folders in use (lexicon.Use).
+func RecordVersion() string { return Version + "+" + lexicon.Hash() }

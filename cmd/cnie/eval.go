@@ -24,6 +24,7 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 	show := fs.Int("show-errors", 30, "list up to `N` errors with their context")
 	asJSON := fs.Bool("json", false, "print the figures as JSON (the shape of score.py --json)")
 	htmlPath := fs.String("html", "", "also write the figures and every error in its context to `FILE` (HTML)")
+	lex := lexiconFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: cnie eval --gold DIR|FILE.jsonl [flags]\n\nflags:\n")
 		fs.PrintDefaults()
@@ -37,6 +38,10 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if *goldPath == "" || len(rest) > 0 {
 		fs.Usage()
+		return exitUsage
+	}
+	if err := lex.use(); err != nil {
+		fmt.Fprintf(stderr, "cnie eval: %v\n", err)
 		return exitUsage
 	}
 	fl, err := eval.ParseFloors(*floors)

@@ -89,6 +89,7 @@ func versionCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("cnie version", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print version, commit, build date, lexicon hash, segmenter and Go version as one JSON object")
+	lex := lexiconFlag(fs)
 	usageOut := stderr
 	fs.Usage = func() {
 		fmt.Fprintf(usageOut, "usage: cnie version [--json]\n\nflags:\n")
@@ -104,6 +105,10 @@ func versionCmd(args []string, stdout, stderr io.Writer) int {
 		if err == nil {
 			fs.Usage()
 		}
+		return exitUsage
+	}
+	if err := lex.use(); err != nil { // the hash covers the user's lexicons
+		fmt.Fprintf(stderr, "cnie version: %v\n", err)
 		return exitUsage
 	}
 	v := buildVersion()

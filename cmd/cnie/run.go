@@ -32,6 +32,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary line")
 	timeout := fs.Duration("article-timeout", time.Minute, "an article that takes longer than `D` is an error record and the run goes on (0: no bound)")
 	explain := fs.Bool("explain", false, "write beside each entity the name of the rule that found it (\"rule\")")
+	lex := lexiconFlag(fs)
 	var un unattended
 	un.flags(fs)
 	// Usage goes to standard output when asked for (-h), to standard
@@ -57,7 +58,11 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	opt := pipeline.Options{Explain: *explain}
+	if err := lex.use(); err != nil {
+		fmt.Fprintf(stderr, "cnie run: %v\n", err)
+		return exitUsage
+	}
+	opt := pipeline.Options{Explain: *explain, Lexicons: lex.dirs}
 	if *refDate != "" {
 		d, err := time.Parse(time.DateOnly, *refDate)
 		if err != nil {

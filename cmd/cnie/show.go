@@ -19,6 +19,7 @@ func showCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	perPage := fs.Int("per-page", show.DefaultPerPage, "at most `N` articles on a page")
 	refDate := fs.String("ref-date", "", "reference `DATE` (YYYY-MM-DD) for articles that bring none (articles only)")
 	maxBytes := fs.Int("max-article-bytes", corpus.DefaultMaxArticleBytes, "an article larger than `N` bytes is not shown")
+	lex := lexiconFlag(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: cnie show [-o page.html] [flags] RECORDS|ARTICLES...\n\n"+
 			"Draws each article with its mentions marked, as one self-contained HTML\n"+
@@ -35,7 +36,12 @@ func showCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
+	if err := lex.use(); err != nil {
+		fmt.Fprintf(stderr, "cnie show: %v\n", err)
+		return exitUsage
+	}
 	opt := show.Options{Out: *out, PerPage: *perPage, Stdin: stdin, Stdout: stdout, MaxArticleBytes: *maxBytes}
+	opt.Pipeline.Lexicons = lex.dirs
 	if *refDate != "" {
 		d, err := time.Parse(time.DateOnly, *refDate)
 		if err != nil {

@@ -45,6 +45,7 @@ type Extractor struct {
 	places                     map[string]bool     // place names, full and short (lexicon/places.tsv)
 	countries                  *country.Extractor  // a state's name is a place
 	words                      *words              // lexicon/org_words.tsv
+	ids                        map[string]string   // canonical -> the user's id of it (lexicon.Row.ID)
 }
 
 // headInfo is what lexicon/org_heads.tsv says of a head.
@@ -135,6 +136,12 @@ func (x *Extractor) loadNames() error {
 		for _, r := range rows {
 			canon := r.Fields[0]
 			x.fullName[canon] = true
+			if r.ID != "" {
+				if x.ids == nil {
+					x.ids = map[string]string{}
+				}
+				x.ids[canon] = r.ID
+			}
 			for _, a := range append(strings.Split(r.Field(1), "|"), canon) {
 				a = strings.TrimSpace(a)
 				contextOnly := strings.HasPrefix(a, "~")
@@ -177,6 +184,7 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 		if found[i].Canonical == "" {
 			found[i].Canonical = x.canonicalOf(tx.SqueezeSpace(d.Text[found[i].Start:found[i].End]))
 		}
+		found[i].ID = x.ids[found[i].Canonical]
 	}
 	x.unify(d, found)
 	for _, m := range found {

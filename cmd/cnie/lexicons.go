@@ -1,0 +1,57 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/cnie/cnie/lexicon"
+)
+
+// lexiconDirs is the value of --lexicon DIR (repeatable): the user lexicon
+// folders laid over the embedded lexicons (lexicon.Use). It starts as
+// $CNIE_LEXICON (folders separated by the system's list separator, : on
+// Unix); a --lexicon flag replaces it.
+type lexiconDirs struct {
+	dirs    []string
+	fromEnv bool
+}
+
+// lexiconFlag adds --lexicon to fs.
+func lexiconFlag(fs *flag.FlagSet) *lexiconDirs {
+	l := &lexiconDirs{}
+	for _, d := range filepath.SplitList(os.Getenv("CNIE_LEXICON")) {
+		if d != "" {
+			l.dirs, l.fromEnv = append(l.dirs, d), true
+		}
+	}
+	fs.Var(l, "lexicon", "lay the user lexicon folder `DIR` over the built-in lexicons (orgs/*.tsv, countries.tsv, currencies.tsv, units.tsv…, patterns/*.tsv); repeatable, later folders win (default $CNIE_LEXICON)")
+	return l
+}
+
+// String implements flag.Value.
+func (l *lexiconDirs) String() string {
+	if l == nil {
+		return ""
+	}
+	return strings.Join(l.dirs, string(filepath.ListSeparator))
+}
+
+// Set implements flag.Value: the first --lexicon replaces $CNIE_LEXICON.
+func (l *lexiconDirs) Set(s string) error {
+	if l.fromEnv {
+		l.dirs, l.fromEnv = nil, false
+	}
+	l.dirs = append(l.dirs, s)
+	return nil
+}
+
+// use reads and validates the folders and lays them over the embedded
+// lexicons, before any article is read; an error names the file and line.
+func (l *lexiconDirs) use() error {
+	if len(l.dirs) == 0 {
+		return nil
+	}
+	return lexicon.Use(l.dirs...)
+}
