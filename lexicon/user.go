@@ -423,7 +423,7 @@ func (o *overlay) overlayGroup(g string, urows []userRow, ufiles []string) error
 			if _, gone := removed[key]; gone {
 				continue
 			}
-			if i, ok := keyAt[key]; ok && !merged[i] {
+			if i, ok := keyAt[key]; ok { // every embedded row of the key
 				out = append(out, complete(r, urows[i].Row, lay, removed, nameAt, i))
 				merged[i] = true
 				continue

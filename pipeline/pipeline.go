@@ -230,14 +230,15 @@ func (p *Pipeline) window(part string, base int, ref time.Time, ents []record.En
 	for _, x := range p.extractors {
 		ms = x.Extract(doc, ms)
 	}
+	var us []extract.Mention
 	if p.user != nil {
 		var err error
-		if ms, err = p.user.Find(doc, ms); err != nil {
+		if us, err = p.user.Find(doc, nil); err != nil {
 			panic(userError{err})
 		}
 	}
 	ms = extract.Resolve(ms)
-	ms = p.user.Settle(ms)
+	ms = p.user.Settle(ms, us)
 
 	offsets := runeOffsets(part)
 	for i := range ms {

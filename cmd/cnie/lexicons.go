@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/cnie/cnie/extract/user"
 	"github.com/cnie/cnie/lexicon"
 )
 
@@ -48,10 +49,15 @@ func (l *lexiconDirs) Set(s string) error {
 }
 
 // use reads and validates the folders and lays them over the embedded
-// lexicons, before any article is read; an error names the file and line.
+// lexicons, and compiles their pattern rules, before any article is read;
+// an error names the file and line.
 func (l *lexiconDirs) use() error {
 	if len(l.dirs) == 0 {
 		return nil
 	}
-	return lexicon.Use(l.dirs...)
+	if err := lexicon.Use(l.dirs...); err != nil {
+		return err
+	}
+	_, err := user.New()
+	return err
 }

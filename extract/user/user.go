@@ -220,67 +220,62 @@ func sentenceEnd(c rune) bool {
 // IsUser reports whether t is a user-defined type (x-…).
 func IsUser(t extract.Type) bool { return strings.HasPrefix(string(t), "x-") }
 
-// Settle applies the user rules' precedence to mentions that extract.Resolve
-// has settled (sorted by start): a mention of a rule that takes precedence
-// drops every built-in mention it overlaps; any other user mention that
-// would split a built-in mention (overlap it, neither holding the other) is
-// dropped. It filters ms in place and returns the kept prefix.
-func (x *Extractor) Settle(ms []extract.Mention) []extract.Mention {
-	if x == nil {
+// Settle joins the user rules' mentions us (Find) to the built-in mentions
+// ms, which extract.Resolve has settled (sorted by start), and resolves
+// them all: a mention of a rule that takes precedence drops every built-in
+// mention it overlaps; any other user mention that would split a built-in
+// mention (overlap it, neither holding the other) is dropped; then
+// extract.Resolve settles the user mentions among themselves. It may reuse
+// the memory of ms.
+func (x *Extractor) Settle(ms, us []extract.Mention) []extract.Mention {
+	if x == nil || len(us) == 0 {
 		return ms
 	}
-	var users, builtins []int
-	for i := range ms {
-		if IsUser(ms[i].Type) {
-			users = append(users, i)
-		} else {
-			builtins = append(builtins, i)
-		}
-	}
-	if len(users) == 0 || len(builtins) == 0 {
-		return ms
-	}
-	// reach[k] is the furthest end of builtins[:k+1]: a backward scan from
-	// the last built-in mention that starts before a user mention ends can
-	// stop where nothing before reaches it.
-	reach := make([]int, len(builtins))
-	for k, i := range builtins {
-		reach[k] = ms[i].End
+	// reach[k] is the furthest end of ms[:k+1]: a backward scan from the
+	// last built-in mention that starts before a user mention ends can stop
+	// where nothing before reaches it.
+	reach := make([]int, len(ms))
+	for k := range ms {
+		reach[k] = ms[k].End
 		if k > 0 {
 			reach[k] = max(reach[k], reach[k-1])
 		}
 	}
 	drop := make([]bool, len(ms))
-	for _, u := range users {
-		um := &ms[u]
-		last, _ := slices.BinarySearchFunc(builtins, um.End, func(i, end int) int {
-			if ms[i].Start < end {
+	keep := us[:0]
+	for _, u := range us {
+		last, _ := slices.BinarySearchFunc(ms, u.End, func(m extract.Mention, end int) int {
+			if m.Start < end {
 				return -1
 			}
 			return 1
 		})
-		for k := last - 1; k >= 0 && reach[k] > um.Start; k-- {
-			b := &ms[builtins[k]]
-			if !b.Overlaps(um) {
+		splits := false
+		for k := last - 1; k >= 0 && reach[k] > u.Start; k-- {
+			b := &ms[k]
+			if !b.Overlaps(&u) {
 				continue
 			}
-			if x.over[um.Rule] {
-				drop[builtins[k]] = true
+			if x.over[u.Rule] {
+				drop[k] = true
 				continue
 			}
-			inside := b.Start <= um.Start && um.End <= b.End
-			holds := um.Start <= b.Start && b.End <= um.End
+			inside := b.Start <= u.Start && u.End <= b.End
+			holds := u.Start <= b.Start && b.End <= u.End
 			if !inside && !holds {
-				drop[u] = true
+				splits = true
 				break
 			}
 		}
-	}
-	out := ms[:0]
-	for i := range ms {
-		if !drop[i] {
-			out = append(out, ms[i])
+		if !splits {
+			keep = append(keep, u)
 		}
 	}
-	return out
+	out := ms[:0]
+	for k := range ms {
+		if !drop[k] {
+			out = append(out, ms[k])
+		}
+	}
+	return extract.Resolve(append(out, keep...))
 }
