@@ -215,6 +215,11 @@ func (r *reader) file(p string, kind int, gz bool) bool {
 		return r.fail(p, 0, unwrapPath(err))
 	}
 	defer f.Close()
+	return r.stream(p, f, kind, gz)
+}
+
+// stream reads one input of the given kind from f, named p.
+func (r *reader) stream(p string, f io.Reader, kind int, gz bool) bool {
 	var rd io.Reader = f
 	if gz {
 		zr, err := gzip.NewReader(bufio.NewReaderSize(f, 64*1024))
