@@ -32,7 +32,7 @@ func TestMain(m *testing.M) {
 const root = "../.."
 
 // buildCnie builds the cnie binary of this checkout.
-func buildCnie(t *testing.T) string {
+func buildCnie(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "cnie")
 	abs, err := filepath.Abs(root)
@@ -48,7 +48,7 @@ func buildCnie(t *testing.T) string {
 
 // sentences are the sentences of the seed articles, to make new articles
 // from.
-func sentences(t *testing.T) []string {
+func sentences(t testing.TB) []string {
 	t.Helper()
 	names, err := filepath.Glob(filepath.Join(root, "testdata/seeds/*.txt"))
 	if err != nil || len(names) == 0 {
@@ -158,7 +158,7 @@ func generate(t *testing.T, dir string) (copies int) {
 }
 
 // lines reads the non-empty lines of the files matching pattern.
-func lines(t *testing.T, pattern string) []string {
+func lines(t testing.TB, pattern string) []string {
 	t.Helper()
 	names, err := filepath.Glob(pattern)
 	if err != nil {
@@ -245,7 +245,7 @@ func sameSet(t *testing.T, what string, got, want []string) {
 }
 
 // runBeam runs the pipeline on the local runner and returns its counters.
-func runBeam(t *testing.T, c Config) map[string]int64 {
+func runBeam(t testing.TB, c Config) map[string]int64 {
 	t.Helper()
 	p, s := beam.NewPipelineWithRoot()
 	Build(s, c)
@@ -264,7 +264,7 @@ func runBeam(t *testing.T, c Config) map[string]int64 {
 }
 
 // mentionCounts counts the entities of records by type.
-func mentionCounts(t *testing.T, recs []string) map[string]int64 {
+func mentionCounts(t testing.TB, recs []string) map[string]int64 {
 	t.Helper()
 	n := map[string]int64{}
 	for _, r := range recs {
