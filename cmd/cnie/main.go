@@ -70,7 +70,7 @@ func usage(w io.Writer) {
   cnie state [--json] DIR
   cnie load --db postgres://... [--init] [PATH...]    records into PostgreSQL
   cnie version
-Run "cnie run -h", "cnie eval -h" or "cnie state -h" for their flags.
+Run "cnie run -h", "cnie eval -h", "cnie state -h" or "cnie load -h" for their flags.
 `)
 }
 
