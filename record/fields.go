@@ -127,18 +127,6 @@ const UserTypePattern = "^x-[a-z0-9][a-z0-9_-]*$"
 // amounts are the types that carry a value.
 var amounts = []string{"money", "percent", "quantity"}
 
-func rstr(g func(*Record) string) func(*Record, *Entity) string {
-	return func(r *Record, _ *Entity) string { return g(r) }
-}
-
-func estr(g func(*Entity) string) func(*Record, *Entity) string {
-	return func(_ *Record, e *Entity) string { return g(e) }
-}
-
-func eint(g func(*Entity) int) func(*Record, *Entity) int {
-	return func(_ *Record, e *Entity) int { return g(e) }
-}
-
 const qualifierSchema = `{"enum": ["approx", "over", "under", null]}`
 const dateSchema = `{"type": ["string", "null"], "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}`
 
@@ -149,47 +137,47 @@ var Fields = []*Field{
 	{Name: "doc_id", Kind: String, Emit: Always,
 		Doc:    "The article's id: its `id` field, its file name without extension, or FILE:LINE.",
 		Schema: `{"type": "string", "minLength": 1}`,
-		str:    rstr(func(r *Record) string { return r.DocID })},
+		str:    func(r *Record, _ *Entity) string { return r.DocID }},
 	{Name: "source", Kind: String, Emit: Always,
 		Doc: "The input file the article came from (`-` for standard input).",
-		str: rstr(func(r *Record) string { return r.Source })},
+		str: func(r *Record, _ *Entity) string { return r.Source }},
 	{Name: "line", Kind: Int, Emit: OmitEmpty,
 		Doc:    "The 1-based line of a JSON Lines input.",
 		Schema: `{"type": "integer", "minimum": 1}`,
 		num:    func(r *Record, _ *Entity) int { return r.Line }},
 	{Name: "title", Kind: String, Emit: OmitEmpty,
 		Doc: "The article's title, when the input gives one.",
-		str: rstr(func(r *Record) string { return r.Title })},
+		str: func(r *Record, _ *Entity) string { return r.Title }},
 	{Name: "sha256", Kind: String, Emit: Always,
 		Doc:    "Hex SHA-256 of the article text's UTF-8 bytes.",
 		Schema: `{"type": "string", "pattern": "^[0-9a-f]{64}$"}`,
-		str:    rstr(func(r *Record) string { return r.SHA256 })},
+		str:    func(r *Record, _ *Entity) string { return r.SHA256 }},
 	{Name: "version", Kind: String, Emit: Always,
 		Doc:    "The build that wrote the record: cnie's version and its lexicon hash, as `cnie version` prints them joined by `+` (`0.3.0+0123456789abcdef`).",
 		Schema: `{"type": "string", "minLength": 1}`,
-		str:    rstr(func(r *Record) string { return r.Version })},
+		str:    func(r *Record, _ *Entity) string { return r.Version }},
 	{Name: "ref_date", Kind: Date, Emit: Null,
 		Doc:    "The reference date relative dates are read against, or null.",
 		Schema: dateSchema,
-		str: rstr(func(r *Record) string {
+		str: func(r *Record, _ *Entity) string {
 			if r.RefDate == nil {
 				return ""
 			}
 			return *r.RefDate
-		})},
+		}},
 	{Name: "ref_date_source", Kind: String, Emit: Always,
 		Doc:    "Where the reference date came from: `input` (the article's published field), `header` (a date in its first lines), `flag` (--ref-date) or `none`.",
 		Schema: `{"enum": ["input", "header", "flag", "none"]}`,
-		str:    rstr(func(r *Record) string { return r.RefDateSource })},
+		str:    func(r *Record, _ *Entity) string { return r.RefDateSource }},
 	{Name: "locale", Kind: String, Emit: OmitEmpty,
 		Doc: "The article's locale (`zh-CN`, `zh-TW`, `zh-HK`…), when known.",
-		str: rstr(func(r *Record) string { return r.Locale })},
+		str: func(r *Record, _ *Entity) string { return r.Locale }},
 	{Name: "locale_source", Kind: String, Emit: OmitEmpty,
 		Doc: "Where the locale came from.",
-		str: rstr(func(r *Record) string { return r.LocaleSource })},
+		str: func(r *Record, _ *Entity) string { return r.LocaleSource }},
 	{Name: "script", Kind: String, Emit: OmitEmpty,
 		Doc: "The article's script (`hans`, `hant`…), when known.",
-		str: rstr(func(r *Record) string { return r.Script })},
+		str: func(r *Record, _ *Entity) string { return r.Script }},
 	{Name: "chars", Kind: Int, Emit: Always,
 		Doc:    "Length of the text in Unicode code points.",
 		Schema: `{"type": "integer", "minimum": 0}`,
@@ -202,65 +190,65 @@ var Fields = []*Field{
 
 	{Name: "type", Kind: String, Entity: true, Emit: Always,
 		Doc: "The entity type: `money`, `percent`, `quantity`, `date`, `org`, `country`, or a user-defined `x-…`; null in the one row of an article without mentions.",
-		str: estr(func(e *Entity) string { return e.Type })},
+		str: func(_ *Record, e *Entity) string { return e.Type }},
 	{Name: "start", Kind: Int, Entity: true, Emit: Always,
 		Doc:    "Offset of the mention's first code point in the raw text.",
 		Schema: `{"type": "integer", "minimum": 0}`,
-		num:    eint(func(e *Entity) int { return e.Start })},
+		num:    func(_ *Record, e *Entity) int { return e.Start }},
 	{Name: "end", Kind: Int, Entity: true, Emit: Always,
 		Doc:    "Offset just past the mention (exclusive), in code points.",
 		Schema: `{"type": "integer", "minimum": 1}`,
-		num:    eint(func(e *Entity) int { return e.End })},
+		num:    func(_ *Record, e *Entity) int { return e.End }},
 	{Name: "text", Kind: String, Entity: true, Emit: Always,
 		Doc:    "The raw text of the span, line breaks and spaces included.",
 		Schema: `{"type": "string", "minLength": 1}`,
-		str:    estr(func(e *Entity) string { return e.Text })},
+		str:    func(_ *Record, e *Entity) string { return e.Text }},
 	{Name: "value", Kind: Decimal, Entity: true, Types: amounts, Emit: Null,
 		Doc: "The amount, exact: in units of its currency for money, in percent (or points) for percent, in its unit for quantity; a repeating fraction (三分之二) to 15 significant digits.",
 		dec: func(_ *Record, e *Entity) *number.Value { return e.Value }},
 	{Name: "currency", Kind: String, Entity: true, Types: []string{"money"}, Emit: Null,
 		Doc:    "ISO 4217 code of a money amount.",
 		Schema: `{"type": ["string", "null"], "pattern": "^[A-Z]{3}$"}`,
-		str:    estr(func(e *Entity) string { return e.Currency })},
+		str:    func(_ *Record, e *Entity) string { return e.Currency }},
 	{Name: "unit", Kind: String, Entity: true, Types: []string{"percent", "quantity"}, Emit: Null,
 		Doc:      "`percent` or `point` for a percent; the unit of a quantity (吨, 辆…).",
 		SchemaOf: map[string]string{"percent": `{"enum": ["percent", "point", null]}`},
-		str:      estr(func(e *Entity) string { return e.Unit })},
+		str:      func(_ *Record, e *Entity) string { return e.Unit }},
 	{Name: "qualifier", Kind: String, Entity: true, Types: amounts, Emit: Null,
 		Doc:    "A hedge beside the amount: `approx`, `over` or `under`.",
 		Schema: qualifierSchema,
-		str:    estr(func(e *Entity) string { return e.Qualifier })},
+		str:    func(_ *Record, e *Entity) string { return e.Qualifier }},
 	{Name: "start_date", Kind: Date, Entity: true, Types: []string{"date"}, Emit: Null,
 		Doc:    "First day of the date's span, when it resolves.",
 		Schema: dateSchema,
-		str:    estr(func(e *Entity) string { return e.StartDate })},
+		str:    func(_ *Record, e *Entity) string { return e.StartDate }},
 	{Name: "end_date", Kind: Date, Entity: true, Types: []string{"date"}, Emit: Null,
 		Doc:    "Last day of the date's span (inclusive).",
 		Schema: dateSchema,
-		str:    estr(func(e *Entity) string { return e.EndDate })},
+		str:    func(_ *Record, e *Entity) string { return e.EndDate }},
 	{Name: "grain", Kind: String, Entity: true, Types: []string{"date"}, Emit: Null,
 		Doc:    "The date's grain: `year`, `half`, `quarter`, `season`, `month`, `week` or `day`.",
 		Schema: `{"enum": ["year", "half", "quarter", "season", "month", "week", "day", null]}`,
-		str:    estr(func(e *Entity) string { return e.Grain })},
+		str:    func(_ *Record, e *Entity) string { return e.Grain }},
 	{Name: "canonical", Kind: String, Entity: true, Types: []string{"org"}, Emit: Null,
 		Doc: "The organisation's full name, when it is known.",
-		str: estr(func(e *Entity) string { return e.Canonical })},
+		str: func(_ *Record, e *Entity) string { return e.Canonical }},
 	{Name: "code", Kind: String, Entity: true, Types: []string{"country"}, Emit: Null,
 		Doc:    "ISO 3166-1 alpha-2 code of a country.",
 		Schema: `{"type": ["string", "null"], "pattern": "^[A-Z]{2}$"}`,
-		str:    estr(func(e *Entity) string { return e.Code })},
+		str:    func(_ *Record, e *Entity) string { return e.Code }},
 	{Name: "name", Kind: String, Entity: true, Types: []string{"country"}, Emit: Null,
 		Doc: "The country's Chinese short name.",
-		str: estr(func(e *Entity) string { return e.Name })},
+		str: func(_ *Record, e *Entity) string { return e.Name }},
 	{Name: "id", Kind: String, Entity: true, Emit: OmitEmpty,
 		Doc: "An id a user-defined rule gives the entity.",
-		str: estr(func(e *Entity) string { return e.ID })},
+		str: func(_ *Record, e *Entity) string { return e.ID }},
 	{Name: "attrs", Kind: Object, Entity: true, Emit: OmitEmpty,
 		Doc: "The fields of a user-defined type (x-…), as an object of strings.",
 		obj: func(_ *Record, e *Entity) map[string]string { return e.Attrs }},
 	{Name: "rule", Kind: String, Entity: true, Emit: OmitEmpty,
 		Doc: "The rule that produced the mention (`cnie run --explain`).",
-		str: estr(func(e *Entity) string { return e.Rule })},
+		str: func(_ *Record, e *Entity) string { return e.Rule }},
 }
 
 // recordFields and entityFields split Fields; valueFields are the value
