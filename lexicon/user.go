@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing/fstest"
+	"unicode"
 
 	"github.com/cnie/cnie/normalize"
 )
@@ -268,7 +269,23 @@ func knownNames() string {
 // fold is the form names are compared in: the normalised text, without
 // the context-only mark ~ (lexicon/orgs/*.tsv).
 func fold(s string) string {
-	return normalize.New(strings.TrimPrefix(strings.TrimSpace(s), "~")).Text
+	s = strings.TrimPrefix(strings.TrimSpace(s), "~")
+	if plain(s) {
+		return s // what normalize.New would give, without its allocations
+	}
+	return normalize.New(s).Text
+}
+
+// plain reports whether normalisation leaves s as it is: no white space,
+// no full-width form, no character only traditional text writes.
+func plain(s string) bool {
+	for _, r := range s {
+		if r <= ' ' || r >= 0xff01 && r <= 0xff5e || r > 0x7f && unicode.IsSpace(r) {
+			return false
+		}
+	}
+	_, hant, _ := normalize.DetectScript(s)
+	return hant == 0
 }
 
 // parseUser reads the rows of a user file of group g.
@@ -287,7 +304,7 @@ func parseUser(f userFile, g string, sp spec) ([]userRow, error) {
 		if n == 1 {
 			line = strings.TrimPrefix(line, "\uFEFF")
 		}
-		at := fmt.Sprintf("lexicon: %s:%d", f.path, n)
+		at := lineAt{f.path, n}
 		if rest, ok := strings.CutPrefix(line, "#columns"); ok {
 			names := strings.Fields(rest)
 			if len(names) == 0 {
@@ -364,6 +381,16 @@ func parseUser(f userFile, g string, sp spec) ([]userRow, error) {
 	return rows, nil
 }
 
+// lineAt names a line of a file in an error message; it is formatted only
+// when an error is.
+type lineAt struct {
+	path string
+	line int
+}
+
+// String implements fmt.Stringer.
+func (l lineAt) String() string { return fmt.Sprintf("lexicon: %s:%d", l.path, l.line) }
+
 // colNames names the columns order picks.
 func colNames(all []string, order []int) string {
 	var s []string
@@ -380,22 +407,22 @@ func (o *overlay) overlayGroup(g string, urows []userRow, ufiles []string) error
 	sp := specs[g]
 	lay := layoutOf(g, sp)
 	// The user's keys and names, each given once.
-	keyAt := map[string]int{}  // key -> index in urows
-	nameAt := map[string]int{} // name -> index in urows
+	keyAt := make(map[string]int, len(urows))    // key -> index in urows
+	nameAt := make(map[string]int, 2*len(urows)) // name -> index in urows
 	removed := map[string]string{}
 	for i, r := range urows {
-		where := fmt.Sprintf("%s:%d", r.File, r.Line)
+		where := lineAt{r.File, r.Line}
 		if r.removes {
-			removed[r.key] = where
+			removed[r.key] = fmt.Sprintf("%s:%d", r.File, r.Line)
 			continue
 		}
 		if k, dup := keyAt[r.key]; dup {
-			return fmt.Errorf("lexicon: %s: %q is given again (first at %s:%d)", where, r.Fields[0], urows[k].File, urows[k].Line)
+			return fmt.Errorf("%s: %q is given again (first at %s:%d)", where, r.Fields[0], urows[k].File, urows[k].Line)
 		}
 		keyAt[r.key] = i
 		for _, a := range r.names {
 			if k, dup := nameAt[a]; dup && urows[k].key != r.key {
-				return fmt.Errorf("lexicon: %s: name %q names %q, but %s:%d gave it to %q", where, a, r.Fields[0], urows[k].File, urows[k].Line, urows[k].Fields[0])
+				return fmt.Errorf("%s: name %q names %q, but %s:%d gave it to %q", where, a, r.Fields[0], urows[k].File, urows[k].Line, urows[k].Fields[0])
 			}
 			nameAt[a] = i
 		}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/cnie/cnie/normalize"
 )
 
 // writeDir writes files (lexicon name -> content) into a new folder.
@@ -210,5 +212,35 @@ func TestLaterFolderAndFiles(t *testing.T) {
 	}
 	if got := Columns("orgs/x.tsv"); !slices.Equal(got, []string{"canonical", "aliases", "kind", "id"}) {
 		t.Errorf("Columns = %v", got)
+	}
+}
+
+// TestFoldIsNormalize: the quick path of fold gives what normalize.New
+// gives, on every name of the embedded lists and on forms it must fold.
+func TestFoldIsNormalize(t *testing.T) {
+	names := []string{"臺灣積體電路製造", "ＡＢＣ银行", "中国 银行", "Saudi Aramco", "~美的", "（集团）", "華為"}
+	for g, lay := range layouts {
+		ns, _ := fs.Glob(files, g)
+		for _, n := range ns {
+			rows, err := Read(n, 1, 16)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range rows {
+				names = append(names, r.Fields[0])
+				for _, li := range lay.lists {
+					names = append(names, strings.Split(r.Field(li), "|")...)
+				}
+			}
+		}
+	}
+	if len(names) < 5000 {
+		t.Fatalf("only %d names", len(names))
+	}
+	for _, n := range names {
+		want := normalize.New(strings.TrimPrefix(strings.TrimSpace(n), "~")).Text
+		if got := fold(n); got != want {
+			t.Errorf("fold(%q) = %q, normalize gives %q", n, got, want)
+		}
 	}
 }

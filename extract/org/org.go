@@ -126,8 +126,8 @@ func (x *Extractor) loadNames() error {
 	if err != nil || len(names) == 0 {
 		return fmt.Errorf("lexicon: no organisation lists under orgs/ (%v)", err)
 	}
-	where := map[string]string{} // alias -> file:line, for conflicts
-	var spotted []string
+	where := map[string]string{}      // alias -> file:line, for conflicts
+	var spotted, userSpotted []string // the user's names go beside the compiled index
 	for _, n := range names {
 		rows, err := lexicon.Read(n, 2, 3)
 		if err != nil {
@@ -158,13 +158,15 @@ func (x *Extractor) loadNames() error {
 					continue
 				}
 				x.canonical[a], where[a] = canon, at
-				if !contextOnly {
+				if !contextOnly && r.File != "" {
+					userSpotted = append(userSpotted, a)
+				} else if !contextOnly {
 					spotted = append(spotted, a)
 				}
 			}
 		}
 	}
-	x.aliases, err = tx.NewWordSet(spotted)
+	x.aliases, err = tx.NewWordSetWith(spotted, userSpotted)
 	return err
 }
 

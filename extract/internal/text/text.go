@@ -4,6 +4,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -46,6 +47,52 @@ func (s *RuneSet) Has(r rune) bool {
 type WordSet struct {
 	t     *datrie.Trie
 	first *RuneSet
+	more  *wordMap // words kept beside the trie (NewWordSetWith), or nil
+}
+
+// NewWordSetWith builds the set of words and more: words go into the
+// double-array trie, more (a user's long list, quick to build but slower to
+// look up) into a hash index beside it. Longest finds the longest word of
+// either.
+func NewWordSetWith(words, more []string) (WordSet, error) {
+	w, err := NewWordSet(words)
+	if err != nil || len(more) == 0 {
+		return w, err
+	}
+	w.more = &wordMap{words: make(map[string]struct{}, len(more)), lens: map[rune][]int{}}
+	for _, m := range more {
+		if m == "" {
+			continue
+		}
+		r := FirstRune(m)
+		w.first.Add(r)
+		w.more.words[m] = struct{}{}
+		if ls := w.more.lens[r]; !slices.Contains(ls, len(m)) {
+			ls = append(ls, len(m))
+			slices.SortFunc(ls, func(a, b int) int { return b - a })
+			w.more.lens[r] = ls
+		}
+	}
+	return w, nil
+}
+
+// wordMap is a set of words looked up by their first rune's lengths.
+type wordMap struct {
+	words map[string]struct{}
+	lens  map[rune][]int // first rune -> the byte lengths of its words, longest first
+}
+
+// longest returns the length of the longest word s starts with, or 0.
+func (m *wordMap) longest(s string) int {
+	r, _ := utf8.DecodeRuneInString(s)
+	for _, n := range m.lens[r] {
+		if n <= len(s) {
+			if _, ok := m.words[s[:n]]; ok {
+				return n
+			}
+		}
+	}
+	return 0
 }
 
 // NewWordSet builds the set of words (any order; duplicates count once).
@@ -58,7 +105,7 @@ func NewWordSet(words []string) (WordSet, error) {
 	for _, w := range words {
 		first.Add(FirstRune(w))
 	}
-	return WordSet{t, first}, nil
+	return WordSet{t: t, first: first}, nil
 }
 
 // Longest returns the longest word of the set that s starts with, or "".
@@ -66,7 +113,11 @@ func (w WordSet) Longest(s string) string {
 	if w.t == nil {
 		return ""
 	}
-	return s[:w.t.Longest(s)]
+	n := w.t.Longest(s)
+	if w.more != nil {
+		n = max(n, w.more.longest(s))
+	}
+	return s[:n]
 }
 
 // LongestAt is Longest for a scan that has decoded r, the first rune of s:
