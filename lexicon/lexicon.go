@@ -61,7 +61,8 @@ func Read(name string, minFields, maxFields int) ([]Row, error) {
 	o := current
 	mu.RUnlock()
 	if o != nil {
-		if rows, ok := o.rows[name]; ok {
+		if p, ok := o.rows[name]; ok {
+			rows := p.unpack()
 			for _, r := range rows {
 				if len(r.Fields) < minFields || len(r.Fields) > maxFields {
 					where := r.File
@@ -71,7 +72,7 @@ func Read(name string, minFields, maxFields int) ([]Row, error) {
 					return nil, fmt.Errorf("lexicon: %s:%d: want %d to %d tab-separated fields, got %d", where, r.Line, minFields, maxFields, len(r.Fields))
 				}
 			}
-			return slices.Clone(rows), nil
+			return rows, nil
 		}
 	}
 	data, err := files.ReadFile(name)

@@ -113,7 +113,7 @@ func groupOf(name string) (string, spec, bool) {
 // touches, overlaid, and what Files and Hash answer.
 type overlay struct {
 	dirs []string
-	rows map[string][]Row // file name -> its rows, embedded and user's
+	rows map[string]*packed // file name -> its rows, embedded and user's
 	fsys fs.FS
 	hash string
 }
@@ -210,7 +210,7 @@ func load(dirs []string) (*overlay, error) {
 			return nil, fmt.Errorf("lexicon: %w", err)
 		}
 	}
-	o := &overlay{dirs: slices.Clone(dirs), rows: map[string][]Row{}}
+	o := &overlay{dirs: slices.Clone(dirs), rows: map[string]*packed{}}
 	groups := map[string][]userRow{} // spec key -> the user rows of its files
 	names := map[string][]string{}   // spec key -> the user files' names
 	hash := sha256.New()
@@ -432,6 +432,12 @@ func (o *overlay) overlayGroup(g string, urows []userRow, ufiles []string) error
 			return fmt.Errorf("lexicon: %s: %q is removed, but a user entry gives it", where, a)
 		}
 	}
+	rowsOf := map[string][]Row{}
+	defer func() {
+		for name, rows := range rowsOf {
+			o.rows[name] = pack(rows)
+		}
+	}()
 	// The embedded files of the group, each overlaid.
 	embedded, _ := fs.Glob(files, g)
 	merged := make([]bool, len(urows))
@@ -460,19 +466,19 @@ func (o *overlay) overlayGroup(g string, urows []userRow, ufiles []string) error
 			}
 			out = append(out, strip(r, lay, removed, nameAt, -1))
 		}
-		o.rows[name] = out
+		rowsOf[name] = out
 	}
 	// The user's new entries, under their own files' names.
 	for _, name := range ufiles {
-		if _, ok := o.rows[name]; !ok {
-			o.rows[name] = []Row{} // its entries may all complete embedded ones
+		if _, ok := rowsOf[name]; !ok {
+			rowsOf[name] = []Row{} // its entries may all complete embedded ones
 		}
 		for i, r := range urows {
 			if !r.removes && !merged[i] && r.name == name {
 				if err := required(sp, lay, r); err != nil {
 					return err
 				}
-				o.rows[name] = append(o.rows[name], r.Row)
+				rowsOf[name] = append(rowsOf[name], r.Row)
 			}
 		}
 	}
@@ -548,4 +554,64 @@ func strip(r Row, lay layout, removed map[string]string, nameAt map[string]int, 
 		r.Fields = f
 	}
 	return r
+}
+
+// packed holds the rows of a file in one string and slices of numbers, so
+// that the garbage collector, which traces every pointer of the live heap
+// on each of its cycles, does not trace 100,000 rows of a user's list
+// through a whole run.
+type packed struct {
+	text  string      // the fields and the id of every row, one after another
+	cuts  []uint32    // text[cuts[k]:cuts[k+1]] is field k of the file
+	rows  []packedRow // each row's first field k and count
+	files []string    // the File of the rows, by index
+}
+
+// packedRow is one row of packed: fields first…first+n-1 and its id
+// (field first+n).
+type packedRow struct {
+	first uint32
+	n     uint16
+	file  uint16
+	line  int32
+}
+
+// pack packs rows.
+func pack(rows []Row) *packed {
+	p := &packed{rows: make([]packedRow, 0, len(rows)), cuts: []uint32{0}}
+	var b strings.Builder
+	fileAt := map[string]uint16{}
+	for _, r := range rows {
+		f, ok := fileAt[r.File]
+		if !ok {
+			f = uint16(len(p.files))
+			fileAt[r.File] = f
+			p.files = append(p.files, r.File)
+		}
+		p.rows = append(p.rows, packedRow{first: uint32(len(p.cuts) - 1), n: uint16(len(r.Fields)), file: f, line: int32(r.Line)})
+		for _, v := range r.Fields {
+			b.WriteString(v)
+			p.cuts = append(p.cuts, uint32(b.Len()))
+		}
+		b.WriteString(r.ID)
+		p.cuts = append(p.cuts, uint32(b.Len()))
+	}
+	p.text = b.String()
+	return p
+}
+
+// unpack returns the rows; their fields are substrings of p.text.
+func (p *packed) unpack() []Row {
+	out := make([]Row, len(p.rows))
+	fields := make([]string, 0, len(p.cuts))
+	for i, r := range p.rows {
+		k := int(r.first)
+		start := len(fields)
+		for j := k; j < k+int(r.n); j++ {
+			fields = append(fields, p.text[p.cuts[j]:p.cuts[j+1]])
+		}
+		out[i] = Row{Fields: fields[start:len(fields):len(fields)], Line: int(r.line), File: p.files[r.file],
+			ID: p.text[p.cuts[k+int(r.n)]:p.cuts[k+int(r.n)+1]]}
+	}
+	return out
 }

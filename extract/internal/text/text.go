@@ -4,6 +4,7 @@
 package text
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -59,37 +60,110 @@ func NewWordSetWith(words, more []string) (WordSet, error) {
 	if err != nil || len(more) == 0 {
 		return w, err
 	}
-	w.more = &wordMap{words: make(map[string]struct{}, len(more)), lens: map[rune][]int{}}
+	var ws []string
 	for _, m := range more {
-		if m == "" {
-			continue
-		}
-		r := FirstRune(m)
-		w.first.Add(r)
-		w.more.words[m] = struct{}{}
-		if ls := w.more.lens[r]; !slices.Contains(ls, len(m)) {
-			ls = append(ls, len(m))
-			slices.SortFunc(ls, func(a, b int) int { return b - a })
-			w.more.lens[r] = ls
+		if m != "" {
+			w.first.Add(FirstRune(m))
+			ws = append(ws, m)
 		}
 	}
+	w.more = newWordMap(ws)
 	return w, nil
 }
 
-// wordMap is a set of words looked up by their first rune's lengths.
+// wordMap is a set of words looked up by their first rune's lengths, after
+// a bitset of their first two runes (hashed) has passed most positions of a
+// text at a glance. The words are kept in one string and an open-addressing
+// table of numbers, so that the garbage collector has no pointers to trace
+// in a user's 100,000 names on each of its cycles.
 type wordMap struct {
-	words map[string]struct{}
-	lens  map[rune][]int // first rune -> the byte lengths of its words, longest first
+	seed   maphash.Seed
+	text   string         // the words, one after another
+	slots  []wordSlot     // open addressing; a zero end is an empty slot
+	lens   map[rune][]int // first rune -> the byte lengths of its words, longest first
+	pairs  []uint64       // bitset of pairHash of each word's first two runes
+	single bool           // some word has one rune (its pair's second rune is 0)
+}
+
+// wordSlot is a word of wordMap: text[start:end].
+type wordSlot struct{ start, end uint32 }
+
+// pairBits is the size of wordMap's bitset of pairs: 128 KiB, a few
+// percent full with 100,000 words.
+const pairBits = 1 << 20
+
+// pairHash hashes a word's first two runes into pairBits.
+func pairHash(a, b rune) uint32 {
+	h := uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77
+	return (h ^ h>>15) & (pairBits - 1)
+}
+
+func (m *wordMap) setPair(a, b rune) { h := pairHash(a, b); m.pairs[h/64] |= 1 << (h % 64) }
+
+func (m *wordMap) hasPair(a, b rune) bool {
+	h := pairHash(a, b)
+	return m.pairs[h/64]&(1<<(h%64)) != 0
+}
+
+// newWordMap builds the map of words (none empty).
+func newWordMap(words []string) *wordMap {
+	m := &wordMap{seed: maphash.MakeSeed(), lens: map[rune][]int{}, pairs: make([]uint64, pairBits/64)}
+	size := 1
+	for size < 2*len(words) {
+		size *= 2
+	}
+	m.slots = make([]wordSlot, size)
+	var b strings.Builder
+	for _, w := range words {
+		if m.has(b.String(), w) {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w)
+		r2, _ := utf8.DecodeRuneInString(w[n:])
+		if n == len(w) {
+			r2, m.single = 0, true
+		}
+		m.setPair(r, r2)
+		if ls := m.lens[r]; !slices.Contains(ls, len(w)) {
+			ls = append(ls, len(w))
+			slices.SortFunc(ls, func(a, b int) int { return b - a })
+			m.lens[r] = ls
+		}
+		start := uint32(b.Len())
+		b.WriteString(w)
+		i := m.slot(w)
+		for m.slots[i].end != 0 {
+			i = (i + 1) & (len(m.slots) - 1)
+		}
+		m.slots[i] = wordSlot{start, uint32(b.Len())}
+	}
+	m.text = b.String()
+	return m
+}
+
+// slot is where the probe for w starts.
+func (m *wordMap) slot(w string) int { return int(maphash.String(m.seed, w) & uint64(len(m.slots)-1)) }
+
+// has reports whether w is a word of the map, whose words are in text.
+func (m *wordMap) has(text, w string) bool {
+	for i := m.slot(w); m.slots[i].end != 0; i = (i + 1) & (len(m.slots) - 1) {
+		if sl := m.slots[i]; text[sl.start:sl.end] == w {
+			return true
+		}
+	}
+	return false
 }
 
 // longest returns the length of the longest word s starts with, or 0.
 func (m *wordMap) longest(s string) int {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, size := utf8.DecodeRuneInString(s)
+	r2, _ := utf8.DecodeRuneInString(s[size:])
+	if !m.hasPair(r, r2) && !(m.single && m.hasPair(r, 0)) {
+		return 0
+	}
 	for _, n := range m.lens[r] {
-		if n <= len(s) {
-			if _, ok := m.words[s[:n]]; ok {
-				return n
-			}
+		if n <= len(s) && m.has(m.text, s[:n]) {
+			return n
 		}
 	}
 	return 0
