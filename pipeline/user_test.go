@@ -20,7 +20,7 @@ import (
 func TestUserLexiconRecords(t *testing.T) {
 	dir := t.TempDir()
 	for name, data := range map[string]string{
-		"orgs/watch.tsv": "#columns canonical aliases id\n星河智造科技有限公司\t星河智造\tW-7\n台湾积体电路制造股份有限公司\t台积电\tW-8\n",
+		"orgs/watch.tsv":     "#columns canonical aliases id\n星河智造科技有限公司\t星河智造\tW-7\n台湾积体电路制造股份有限公司\t台积电\tW-8\n",
 		"patterns/codes.tsv": "stock\tx-stock-code\t(?<![0-9])(?<code>[0-9]{4,6})\\.(?<market>SH|SZ|HK|TW)(?![A-Za-z])\t股|上市|代码\tover\n",
 	} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
