@@ -111,6 +111,9 @@ func (x *Extractor) named(d *extract.Doc, hs, he int, head string, floor int, kn
 		}
 		w := text[t.Start:t.End]
 		if s, ok := known[t.End]; ok && s >= floor && s < t.End {
+			if len(parts) > 0 && parts[len(parts)-1].pos == "v" {
+				break // a clause: 教育部|宣布|大学, the body is the subject of the verb
+			}
 			// A known organisation's name ends here (上合组织产业园区联盟).
 			parts = append(parts, namePart{s, text[s:t.End], "org"})
 			k, verbs, afterKnown = d.TokenAt(s), 0, true

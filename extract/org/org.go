@@ -34,17 +34,20 @@ import (
 //
 // Build it with New; it is safe for concurrent use.
 type Extractor struct {
-	aliases                    tx.WordSet          // aliases spotted in text
-	canonical                  map[string]string   // every alias, spotted or context-only, -> canonical
-	fullName                   map[string]bool     // every canonical name
-	heads                      tx.WordSet          // heads (有限公司, 大学, 委…)
-	head                       map[string]headInfo // head -> its kind
-	context                    map[string]string   // context word -> role (lexicon/org_context.tsv)
-	appositive                 map[string]bool     // kinds of company written before a name (民营企业)
-	outlets, bylineNot, titles []string            // context words of these roles, in file order
-	places                     map[string]bool     // place names, full and short (lexicon/places.tsv)
-	countries                  *country.Extractor  // a state's name is a place
-	words                      *words              // lexicon/org_words.tsv
+	aliases                    tx.WordSet             // aliases spotted in text
+	canonical                  map[string]string      // every alias, spotted or context-only, -> canonical
+	fullName                   map[string]bool        // every canonical name
+	heads                      tx.WordSet             // heads (有限公司, 大学, 委…)
+	head                       map[string]headInfo    // head -> its kind
+	context                    map[string]string      // context word -> role (lexicon/org_context.tsv)
+	appositive                 map[string]bool        // kinds of company written before a name (民营企业)
+	outlets, bylineNot, titles []string               // context words of these roles, in file order
+	places                     map[string]bool        // place names, full and short (lexicon/places.tsv)
+	countries                  *country.Extractor     // a state's name is a place
+	words                      *words                 // lexicon/org_words.tsv
+	kind                       map[string]string      // canonical -> its kind (company, gov…)
+	local                      map[string]*localNames // locale -> its shared short names
+	groupListed                map[string]groupListed // short name -> its group's and listed company's canonicals
 }
 
 // headInfo is what lexicon/org_heads.tsv says of a head.
@@ -60,8 +63,16 @@ type headInfo struct {
 func New(seg *segment.Segmenter, countries *country.Extractor) (*Extractor, error) {
 	x := &Extractor{canonical: map[string]string{}, fullName: map[string]bool{},
 		head: map[string]headInfo{}, context: map[string]string{}, appositive: map[string]bool{},
-		places: map[string]bool{}, countries: countries}
+		places: map[string]bool{}, countries: countries, kind: map[string]string{}}
 	if err := x.loadNames(); err != nil {
+		return nil, err
+	}
+	local, err := loadLocal()
+	if err != nil {
+		return nil, err
+	}
+	x.local = local
+	if err := x.loadGroupListed(); err != nil {
 		return nil, err
 	}
 	ws, err := loadWords()
@@ -135,6 +146,9 @@ func (x *Extractor) loadNames() error {
 		for _, r := range rows {
 			canon := r.Fields[0]
 			x.fullName[canon] = true
+			if x.kind[canon] == "" {
+				x.kind[canon] = r.Field(2)
+			}
 			for _, a := range append(strings.Split(r.Field(1), "|"), canon) {
 				a = strings.TrimSpace(a)
 				contextOnly := strings.HasPrefix(a, "~")
@@ -179,6 +193,8 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 		}
 	}
 	x.unify(d, found)
+	x.groupOrListed(d, found)
+	x.localCanonicals(d, found)
 	for _, m := range found {
 		if !x.projectName(d.Text, m) {
 			dst = append(dst, m)
@@ -193,14 +209,27 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 func (x *Extractor) lexiconNames(d *extract.Doc) (found []extract.Mention, known map[int]int) {
 	text := d.Text
 	known = map[int]int{}
+	local := x.local[d.Locale]
+	floor := 0 // where the last name ends: a place word before a name starts no earlier
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		a := x.aliases.LongestAt(text[i:], r)
+		canon := x.canonical[a]
+		if local != nil {
+			// A name the article's place shares with others' bodies: 立法会,
+			// 金管局 (its canonical is given by localCanonicals).
+			if b := local.set.LongestAt(text[i:], r); len(b) > len(a) && x.standsAsName(d, i, i+len(b), b) {
+				a, canon = b, x.canonicalOf(b)
+			}
+		}
 		if a == "" || !x.standsAsName(d, i, i+len(a), a) {
 			i += size
 			continue
 		}
-		m := extract.Mention{Type: extract.Org, Start: i, End: i + len(a), Canonical: x.canonical[a], Rule: rLexicon.Name}
+		m := extract.Mention{Type: extract.Org, Start: i, End: i + len(a), Canonical: canon, Rule: rLexicon.Name}
+		if s := x.placeBefore(d, i, canon); s < i && s >= floor {
+			m.Start = s
+		}
 		known[m.End] = m.Start
 		for {
 			end, ok := x.partAfter(d, m.End)
@@ -212,7 +241,7 @@ func (x *Extractor) lexiconNames(d *extract.Doc) (found []extract.Mention, known
 		}
 		found = append(found, m)
 		known[m.End] = m.Start
-		i = m.End
+		i, floor = m.End, m.End
 	}
 	return found, known
 }
