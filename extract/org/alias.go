@@ -94,38 +94,55 @@ func (x *Extractor) definedAliases(d *extract.Doc, found []extract.Mention) []ex
 	if len(defs) == 0 {
 		return found
 	}
+	// One word set of the short forms, the first definition of each
+	// winning, so that the text is walked once however many it defines.
+	canonOf := make(map[string]string, len(defs))
+	shorts := make([]string, 0, len(defs))
+	for _, df := range defs {
+		if _, dup := canonOf[df.short]; !dup {
+			canonOf[df.short] = df.canon
+			shorts = append(shorts, df.short)
+		}
+	}
+	set, err := tx.NewWordSet(shorts)
+	if err != nil {
+		return found // a short form the trie cannot hold: keep what is found
+	}
 	// A name found otherwise that is the short form, or starts with it, is
 	// the defined organisation or a unit of it (山东铁投集团党委).
 	for i := range found {
 		m := &found[i]
 		span := tx.SqueezeSpace(text[m.Start:m.End])
-		for _, df := range defs {
-			if strings.HasPrefix(span, df.short) && m.Canonical != df.canon &&
-				(m.Canonical == "" || m.Canonical == span || x.canonical[df.short] == m.Canonical) {
-				m.Canonical = df.canon + span[len(df.short):]
-			}
+		short := set.Longest(span)
+		if short == "" {
+			continue
+		}
+		if canon := canonOf[short]; m.Canonical != canon &&
+			(m.Canonical == "" || m.Canonical == span || x.canonical[short] == m.Canonical) {
+			m.Canonical = canon + span[len(short):]
 		}
 	}
 	taken = coverage(len(text), found)
-	for _, df := range defs {
-		for i := 0; ; {
-			k := strings.Index(text[i:], df.short)
-			if k < 0 {
-				break
-			}
-			s, e := i+k, i+k+len(df.short)
-			i = e
-			if taken.Has(s) || taken.Has(e-1) {
-				continue
-			}
-			m := extract.Mention{Type: extract.Org, Start: s, End: e, Canonical: df.canon, Rule: rAliasUse.Name}
-			if end, ok := x.partAfter(d, e); ok {
-				m.Canonical += tx.SqueezeSpace(text[e:end])
-				m.End = end
-			}
-			found = append(found, m)
-			taken.Set(m.Start, m.End)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		short := set.LongestAt(text[i:], r)
+		if short == "" {
+			i += size
+			continue
 		}
+		s, e := i, i+len(short)
+		if taken.Has(s) || taken.Has(e-1) {
+			i += size
+			continue
+		}
+		m := extract.Mention{Type: extract.Org, Start: s, End: e, Canonical: canonOf[short], Rule: rAliasUse.Name}
+		if end, ok := x.partAfter(d, e); ok {
+			m.Canonical += tx.SqueezeSpace(text[e:end])
+			m.End = end
+		}
+		found = append(found, m)
+		taken.Set(m.Start, m.End)
+		i = m.End
 	}
 	return found
 }
