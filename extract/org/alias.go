@@ -193,3 +193,33 @@ func (x *Extractor) expand(s string) string {
 	}
 	return s
 }
+
+// shortRepeats finds the short names the lexicon keeps from spotting alone
+// (~美的, ~小米: ordinary words too) where the article has already named
+// their company in full or by context (美的集团…美的董事长): each use of the
+// short name as a word of its own is then that company. One walk of the
+// text, with the short names' first runes as its filter.
+func (x *Extractor) shortRepeats(d *extract.Doc, found []extract.Mention) []extract.Mention {
+	named := map[string]bool{}
+	for _, m := range found {
+		if x.shortOf[m.Canonical] {
+			named[m.Canonical] = true
+		}
+	}
+	if len(named) == 0 {
+		return found
+	}
+	text := d.Text
+	taken := coverage(len(text), found)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		a := x.shorts.LongestAt(text[i:], r)
+		if a == "" || !named[x.canonical[a]] || taken.Has(i) || taken.Has(i+len(a)-1) || !d.Boundary(i) || !d.Boundary(i+len(a)) {
+			i += size
+			continue
+		}
+		found = append(found, extract.Mention{Type: extract.Org, Start: i, End: i + len(a), Canonical: x.canonical[a], Rule: rShortRepeat.Name})
+		i += len(a)
+	}
+	return found
+}

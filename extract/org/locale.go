@@ -91,6 +91,9 @@ func (x *Extractor) placeBefore(d *extract.Doc, s int, canon string) int {
 	}
 	t := d.Tokens[k]
 	w := d.Text[t.Start:t.End]
+	if k > 0 && x.words.home[d.Text[d.Tokens[k-1].Start:s]] {
+		t, w = d.Tokens[k-1], d.Text[d.Tokens[k-1].Start:s] // 中国|大陆
+	}
 	switch {
 	case x.words.home[w]:
 		if x.kind[canon] == "company" || x.kind[canon] == "bank" || x.kind[canon] == "gov" || x.kind[canon] == "soe" {
@@ -102,4 +105,45 @@ func (x *Extractor) placeBefore(d *extract.Doc, s int, canon string) int {
 		}
 	}
 	return s
+}
+
+// localArm finds a foreign company's local arm written as its name and 中国
+// (西门子中国, 特斯拉中国): the arm is one name, ending after 中国, whose
+// canonical is its registered name where the lexicon knows it (西门子（中国）
+// 有限公司), else the mention. a is the company's name as written at e's
+// left, canon its canonical.
+func (x *Extractor) localArm(d *extract.Doc, e int, a, canon string) (int, string, bool) {
+	const home = "中国"
+	if x.kind[canon] != "company" || strings.Contains(canon, home) || !strings.HasPrefix(d.Text[e:], home) ||
+		!d.Boundary(e) || !d.Boundary(e+len(home)) {
+		return e, "", false
+	}
+	for _, s := range []string{"(中国)有限公司", "（中国）有限公司", "(中国)投资有限公司", "（中国）投资有限公司"} {
+		if x.fullName[a+s] {
+			return e + len(home), a + s, true
+		}
+	}
+	return e + len(home), a + home, true
+}
+
+// companyCanonical is canonicalOf for a name found by its head: a company
+// written with its foreign state's name before it drops the state unless the
+// lexicon registers the name with it (美国通用电气公司 is 通用电气公司;
+// 马来西亚国家石油公司 stays). China's own name stays (中国建筑集团有限公司).
+func (x *Extractor) companyCanonical(name string) string {
+	c := x.canonicalOf(name)
+	if c != name || x.countries == nil || !x.companyHead(name) {
+		return c
+	}
+	st := x.countries.LongestName(name)
+	if st == "" || st == name || st == "中国" || x.words.home[st] || strings.HasPrefix(st, "中华") {
+		return c
+	}
+	// Only a company the lexicon knows is known to be registered without the
+	// state's name; an unknown one keeps the name as written.
+	rest := name[len(st):]
+	if rc := x.canonicalOf(rest); rc != rest || x.fullName[rest] {
+		return rc
+	}
+	return c
 }

@@ -48,6 +48,8 @@ type Extractor struct {
 	kind                       map[string]string      // canonical -> its kind (company, gov…)
 	local                      map[string]*localNames // locale -> its shared short names
 	groupListed                map[string]groupListed // short name -> its group's and listed company's canonicals
+	shorts                     tx.WordSet             // the context-only aliases (~美的)
+	shortOf                    map[string]bool        // canonicals that have one
 }
 
 // headInfo is what lexicon/org_heads.tsv says of a head.
@@ -137,7 +139,8 @@ func (x *Extractor) loadNames() error {
 		return fmt.Errorf("lexicon: no organisation lists under orgs/ (%v)", err)
 	}
 	where := map[string]string{} // alias -> file:line, for conflicts
-	var spotted []string
+	var spotted, shorts []string
+	x.shortOf = map[string]bool{}
 	for _, n := range names {
 		rows, err := lexicon.Read(n, 2, 3)
 		if err != nil {
@@ -167,9 +170,15 @@ func (x *Extractor) loadNames() error {
 				x.canonical[a], where[a] = canon, at
 				if !contextOnly {
 					spotted = append(spotted, a)
+				} else if tx.IsCJKText(a) {
+					shorts = append(shorts, a)
+					x.shortOf[canon] = true
 				}
 			}
 		}
+	}
+	if x.shorts, err = tx.NewWordSet(shorts); err != nil {
+		return err
 	}
 	x.aliases, err = tx.NewWordSet(spotted)
 	return err
@@ -186,12 +195,14 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 	// (天津发布 of a credit line is 天津|发布 "Tianjin released" in a sentence).
 	found = x.contextRepeats(d, found, n)
 	found = x.bylines(d, found)
+	found = x.latinNames(d, found)
 	found = x.definedAliases(d, found)
 	for i := range found {
 		if found[i].Canonical == "" {
-			found[i].Canonical = x.canonicalOf(tx.SqueezeSpace(d.Text[found[i].Start:found[i].End]))
+			found[i].Canonical = x.companyCanonical(tx.SqueezeSpace(d.Text[found[i].Start:found[i].End]))
 		}
 	}
+	found = x.shortRepeats(d, found)
 	x.unify(d, found)
 	x.groupOrListed(d, found)
 	x.localCanonicals(d, found)
@@ -229,6 +240,9 @@ func (x *Extractor) lexiconNames(d *extract.Doc) (found []extract.Mention, known
 		m := extract.Mention{Type: extract.Org, Start: i, End: i + len(a), Canonical: canon, Rule: rLexicon.Name}
 		if s := x.placeBefore(d, i, canon); s < i && s >= floor {
 			m.Start = s
+		}
+		if e, c, ok := x.localArm(d, m.End, a, canon); ok {
+			m.End, m.Canonical = e, c
 		}
 		known[m.End] = m.Start
 		for {
@@ -269,6 +283,9 @@ func (x *Extractor) standsAsName(d *extract.Doc, s, e int, a string) bool {
 	}
 	if d.Boundary(e) || x.titleAt(text[e:]) {
 		return true
+	}
+	if x.words.govLast.Has(tx.LastRune(a)) && strings.HasPrefix(text[e:], "长") && d.Boundary(e+len("长")) {
+		return true // 外交部长 holds 外交部
 	}
 	_, ok := x.partAfter(d, e)
 	return ok

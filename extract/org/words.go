@@ -15,6 +15,8 @@ type words struct {
 	nameEnd, notInName, placeWord, researchHead, listCount, home map[string]bool
 	project, legalSuffix, generic, placeSuffixNot, credit        []string
 	listedContext                                                []string
+	latinSuffix                                                  map[string]bool
+	latinJoin                                                    map[string]bool
 	researchPrefix, govSuffix, companySuffix                     []string
 	university, universityUnit, listTailSuffix                   []string
 	deictic, placeSuffix, placeBody, nrPlace, govLast            tx.RuneSet
@@ -29,7 +31,7 @@ func loadWords() (*words, error) {
 		return nil, err
 	}
 	ws := &words{nameEnd: map[string]bool{}, notInName: map[string]bool{}, placeWord: map[string]bool{},
-		researchHead: map[string]bool{}, listCount: map[string]bool{}, home: map[string]bool{}}
+		researchHead: map[string]bool{}, listCount: map[string]bool{}, home: map[string]bool{}, latinSuffix: map[string]bool{}, latinJoin: map[string]bool{}}
 	for _, r := range rows {
 		w, role := r.Fields[0], r.Fields[1]
 		one := func(set *tx.RuneSet) error {
@@ -49,6 +51,10 @@ func loadWords() (*words, error) {
 			ws.placeWord[w] = true
 		case "listed-context":
 			ws.listedContext = append(ws.listedContext, w)
+		case "latin-suffix":
+			ws.latinSuffix[w] = true
+		case "latin-join":
+			ws.latinJoin[w] = true
 		case "home":
 			ws.home[w] = true
 		case "project":
