@@ -147,7 +147,7 @@ var specs = map[string]spec{
 	"org_words.tsv": {2, 2, map[int][]string{1: {"name-end", "not-in-name", "project", "legal-suffix", "generic", "deictic",
 		"place-word", "place-suffix", "place-suffix-not", "place-body", "nr-place", "credit", "research-head-prefix", "research-head",
 		"gov-head-last", "gov-head-suffix", "company-head-suffix", "university", "university-unit-suffix", "list-count", "list-tail-suffix",
-		"home", "listed-context", "latin-suffix", "latin-join"}}},
+		"home", "listed-context", "latin-suffix", "latin-join", "in-compound", "outlet-not", "publication"}}},
 	"org_group_listed.tsv": {4, 4, nil},
 	"amount_words.tsv":     {2, 2, map[int][]string{1: {"indefinite", "no-count", "cohort", "session", "slogan-quote"}}},
 	"country_context.tsv":  {2, 2, map[int][]string{1: {"before-not", "after-not", "after-keep", "verb", "verb-place"}}},

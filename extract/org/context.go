@@ -394,3 +394,48 @@ func (x *Extractor) brandWord(w string) bool {
 	}
 	return !hasAnySuffix(w, x.words.listTailSuffix)
 }
+
+// titledOutlets finds a newspaper or a magazine written in title marks, its
+// name ending in an outlet word of lexicon/org_context.tsv that names a
+// publication (日报, 时报, 周刊…): 据英国《金融时报》报道. A title ending in a
+// word for a document (报告, 公报: org_words.tsv, outlet-not) is none. One
+// walk of the text for 《.
+func (x *Extractor) titledOutlets(d *extract.Doc, found []extract.Mention) []extract.Mention {
+	text := d.Text
+	for i := 0; ; {
+		k := strings.Index(text[i:], "《")
+		if k < 0 {
+			break
+		}
+		s := i + k + len("《")
+		i = s
+		e := strings.Index(text[s:min(len(text), s+3*maxMemberRunes)], "》")
+		if e < 2 {
+			continue
+		}
+		e += s
+		name := text[s:e]
+		if !tx.IsCJKText(name) || hasAnySuffix(name, x.words.outletNot) || !x.publication(name) {
+			continue
+		}
+		canon := ""
+		if c, ok := x.canonical[name]; ok {
+			canon = c
+		}
+		found = append(found, extract.Mention{Type: extract.Org, Start: s, End: e, Canonical: canon, Rule: rTitledOutlet.Name})
+		i = e
+	}
+	return found
+}
+
+// publication reports whether a title ends in an outlet word that names a
+// newspaper or a magazine (日报, 周刊, 杂志), not a broadcaster's or a web
+// word (发布, 频道) that a book or a programme may end in too.
+func (x *Extractor) publication(name string) bool {
+	for _, w := range x.words.publication {
+		if strings.HasSuffix(name, w) && len(name) > len(w) {
+			return true
+		}
+	}
+	return false
+}

@@ -47,7 +47,7 @@ func (x *Extractor) groupOrListed(d *extract.Doc, found []extract.Mention) {
 	for i := range found {
 		m := &found[i]
 		g, ok := x.groupListed[tx.SqueezeSpace(d.Text[m.Start:m.End])]
-		if !ok || m.Canonical != g.group && m.Canonical != g.listed {
+		if !ok || m.Canonical != g.group && m.Canonical != g.listed || m.Rule == rAliasUse.Name || m.Rule == rAliasDefined.Name {
 			continue // a definition or the locale named it otherwise
 		}
 		m.Canonical = g.group

@@ -91,3 +91,64 @@ func (x *Extractor) latinMention(text string, s, e int) extract.Mention {
 	}
 	return m
 }
+
+// latinAbbrevs finds a Latin abbreviation the text gives in brackets right
+// after a found name (国际数据公司（IDC）, 沙特公共投资基金(PIF)): the
+// abbreviation is the name's, there and wherever it stands alone as a word
+// later. One walk of the found names and one of the text.
+func (x *Extractor) latinAbbrevs(d *extract.Doc, found []extract.Mention) []extract.Mention {
+	text := d.Text
+	abbrev := map[string]string{} // abbreviation -> canonical
+	var words []string
+	n := len(found)
+	for i := 0; i < n; i++ {
+		m := found[i]
+		rest := text[m.End:]
+		var open string
+		switch {
+		case strings.HasPrefix(rest, "("):
+			open = "("
+		case strings.HasPrefix(rest, "（"):
+			open = "（"
+		default:
+			continue
+		}
+		j := len(open)
+		for j < len(rest) && j < len(open)+10 && (rest[j] >= 'A' && rest[j] <= 'Z' || rest[j] == '&') {
+			j++
+		}
+		a := rest[len(open):j]
+		if len(a) < 2 || !(strings.HasPrefix(rest[j:], ")") || strings.HasPrefix(rest[j:], "）")) {
+			continue
+		}
+		canon := m.Canonical
+		if canon == "" {
+			canon = x.canonicalOf(tx.SqueezeSpace(text[m.Start:m.End]))
+		}
+		if _, seen := abbrev[a]; !seen {
+			abbrev[a] = canon
+			words = append(words, a)
+		}
+	}
+	if len(words) == 0 {
+		return found
+	}
+	set, err := tx.NewWordSet(words)
+	if err != nil {
+		return found
+	}
+	taken := coverage(len(text), found)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		a := set.LongestAt(text[i:], r)
+		if a == "" || taken.Has(i) || taken.Has(i+len(a)-1) ||
+			i > 0 && tx.IsASCIIAlnum(rune(text[i-1])) || i+len(a) < len(text) && tx.IsASCIIAlnum(rune(text[i+len(a)])) {
+			i += size
+			continue
+		}
+		found = append(found, extract.Mention{Type: extract.Org, Start: i, End: i + len(a), Canonical: abbrev[a], Rule: rLatinAbbrev.Name})
+		taken.Set(i, i+len(a))
+		i += len(a)
+	}
+	return found
+}

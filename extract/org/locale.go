@@ -126,12 +126,17 @@ func (x *Extractor) localArm(d *extract.Doc, e int, a, canon string) (int, strin
 	return e + len(home), a + home, true
 }
 
-// companyCanonical is canonicalOf for a name found by its head: a company
-// written with its foreign state's name before it drops the state unless the
-// lexicon registers the name with it (美国通用电气公司 is 通用电气公司;
-// 马来西亚国家石油公司 stays). China's own name stays (中国建筑集团有限公司).
-func (x *Extractor) companyCanonical(name string) string {
+// nameCanonical is canonicalOf for a name found by its head or context: a
+// company written with its foreign state's name before it drops the state
+// where the lexicon knows it registered without (德国大众汽车股份公司 is
+// 大众汽车股份公司; 马来西亚国家石油公司 stays), China's own name stays
+// (中国建筑集团有限公司), and an embassy takes its official name (英国驻华
+// 使馆 is 英国驻华大使馆).
+func (x *Extractor) nameCanonical(name string) string {
 	c := x.canonicalOf(name)
+	if c == name && strings.Contains(name, "驻") && strings.HasSuffix(name, "使馆") && !strings.HasSuffix(name, "大使馆") {
+		return strings.TrimSuffix(name, "使馆") + "大使馆"
+	}
 	if c != name || x.countries == nil || !x.companyHead(name) {
 		return c
 	}

@@ -196,13 +196,15 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 	found = x.contextRepeats(d, found, n)
 	found = x.bylines(d, found)
 	found = x.latinNames(d, found)
+	found = x.titledOutlets(d, found)
 	found = x.definedAliases(d, found)
 	for i := range found {
 		if found[i].Canonical == "" {
-			found[i].Canonical = x.companyCanonical(tx.SqueezeSpace(d.Text[found[i].Start:found[i].End]))
+			found[i].Canonical = x.nameCanonical(tx.SqueezeSpace(d.Text[found[i].Start:found[i].End]))
 		}
 	}
 	found = x.shortRepeats(d, found)
+	found = x.latinAbbrevs(d, found)
 	x.unify(d, found)
 	x.groupOrListed(d, found)
 	x.localCanonicals(d, found)
@@ -271,7 +273,7 @@ func (x *Extractor) standsAsName(d *extract.Doc, s, e int, a string) bool {
 		strings.HasPrefix(text[e:], "•") || strings.HasSuffix(text[:s], "•") {
 		return false
 	}
-	if !d.Boundary(s) && utf8.RuneCountInString(a) < 4 {
+	if !d.Boundary(s) && utf8.RuneCountInString(a) < 4 && !x.words.inCompound[a] {
 		return false
 	}
 	if k := d.TokenAt(s) - 1; k >= 0 && d.Boundary(s) && utf8.RuneCountInString(a) <= 2 {
@@ -284,8 +286,15 @@ func (x *Extractor) standsAsName(d *extract.Doc, s, e int, a string) bool {
 	if d.Boundary(e) || x.titleAt(text[e:]) {
 		return true
 	}
-	if x.words.govLast.Has(tx.LastRune(a)) && strings.HasPrefix(text[e:], "长") && d.Boundary(e+len("长")) {
-		return true // 外交部长 holds 外交部
+	if l := tx.LastRune(a); (x.words.govLast.Has(l) || l == '院') && (strings.HasPrefix(text[e:], "长") || strings.HasPrefix(text[e:], "会")) &&
+		d.Boundary(e+len("长")) {
+		return true // 外交部长, 行政院长 and 行政院会 (its meeting) hold the body
+	}
+	if strings.HasPrefix(text[e:], "讯") && x.kind[x.canonical[a]] == "media" {
+		return true // （联合早报讯）: the outlet's dateline
+	}
+	if x.words.inCompound[a] {
+		return true // 中国—东盟自由贸易区 holds 东盟
 	}
 	_, ok := x.partAfter(d, e)
 	return ok

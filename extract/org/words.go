@@ -17,6 +17,8 @@ type words struct {
 	listedContext                                                []string
 	latinSuffix                                                  map[string]bool
 	latinJoin                                                    map[string]bool
+	inCompound                                                   map[string]bool
+	outletNot, publication                                       []string
 	researchPrefix, govSuffix, companySuffix                     []string
 	university, universityUnit, listTailSuffix                   []string
 	deictic, placeSuffix, placeBody, nrPlace, govLast            tx.RuneSet
@@ -31,7 +33,7 @@ func loadWords() (*words, error) {
 		return nil, err
 	}
 	ws := &words{nameEnd: map[string]bool{}, notInName: map[string]bool{}, placeWord: map[string]bool{},
-		researchHead: map[string]bool{}, listCount: map[string]bool{}, home: map[string]bool{}, latinSuffix: map[string]bool{}, latinJoin: map[string]bool{}}
+		researchHead: map[string]bool{}, listCount: map[string]bool{}, home: map[string]bool{}, latinSuffix: map[string]bool{}, latinJoin: map[string]bool{}, inCompound: map[string]bool{}}
 	for _, r := range rows {
 		w, role := r.Fields[0], r.Fields[1]
 		one := func(set *tx.RuneSet) error {
@@ -55,6 +57,12 @@ func loadWords() (*words, error) {
 			ws.latinSuffix[w] = true
 		case "latin-join":
 			ws.latinJoin[w] = true
+		case "in-compound":
+			ws.inCompound[w] = true
+		case "outlet-not":
+			ws.outletNot = append(ws.outletNot, w)
+		case "publication":
+			ws.publication = append(ws.publication, w)
 		case "home":
 			ws.home[w] = true
 		case "project":
