@@ -104,16 +104,13 @@ func (x *Extractor) definedAliases(d *extract.Doc, found []extract.Mention) []ex
 			shorts = append(shorts, df.short)
 		}
 	}
-	set, err := tx.NewWordSet(shorts)
-	if err != nil {
-		return found // a short form the trie cannot hold: keep what is found
-	}
+	set := newSmallSet(shorts)
 	// A name found otherwise that is the short form, or starts with it, is
 	// the defined organisation or a unit of it (山东铁投集团党委).
 	for i := range found {
 		m := &found[i]
 		span := tx.SqueezeSpace(text[m.Start:m.End])
-		short := set.Longest(span)
+		short := set.longest(span)
 		if short == "" {
 			continue
 		}
@@ -125,7 +122,7 @@ func (x *Extractor) definedAliases(d *extract.Doc, found []extract.Mention) []ex
 	taken = coverage(len(text), found)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		short := set.LongestAt(text[i:], r)
+		short := set.longestAt(text[i:], r)
 		if short == "" {
 			i += size
 			continue

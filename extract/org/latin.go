@@ -133,14 +133,11 @@ func (x *Extractor) latinAbbrevs(d *extract.Doc, found []extract.Mention) []extr
 	if len(words) == 0 {
 		return found
 	}
-	set, err := tx.NewWordSet(words)
-	if err != nil {
-		return found
-	}
+	set := newSmallSet(words)
 	taken := coverage(len(text), found)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		a := set.LongestAt(text[i:], r)
+		a := set.longestAt(text[i:], r)
 		if a == "" || taken.Has(i) || taken.Has(i+len(a)-1) ||
 			i > 0 && tx.IsASCIIAlnum(rune(text[i-1])) || i+len(a) < len(text) && tx.IsASCIIAlnum(rune(text[i+len(a)])) {
 			i += size

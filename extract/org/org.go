@@ -227,7 +227,10 @@ func (x *Extractor) lexiconNames(d *extract.Doc) (found []extract.Mention, known
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		a := x.aliases.LongestAt(text[i:], r)
-		canon := x.canonical[a]
+		var canon string
+		if a != "" {
+			canon = x.canonical[a]
+		}
 		if local != nil {
 			// A name the article's place shares with others' bodies: 立法会,
 			// 金管局 (its canonical is given by localCanonicals).
