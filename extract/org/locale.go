@@ -137,7 +137,17 @@ func (x *Extractor) nameCanonical(name string) string {
 	if c == name && strings.Contains(name, "驻") && strings.HasSuffix(name, "使馆") && !strings.HasSuffix(name, "大使馆") {
 		return strings.TrimSuffix(name, "使馆") + "大使馆"
 	}
-	if c != name || x.countries == nil || !x.companyHead(name) {
+	if c != name {
+		return c
+	}
+	if a := x.aliases.Longest(name); a != "" && len(a) < len(name) && x.canonical[a] != a {
+		// A unit written after a known name that the lexicon rule did not
+		// reach (澳门特区政府经济财政司): the unit of the full name.
+		if h := x.headSuffix(name); h != "" && x.head[h].part && !strings.Contains(name[len(a):], "、") {
+			return x.canonical[a] + name[len(a):]
+		}
+	}
+	if x.countries == nil || !x.companyHead(name) {
 		return c
 	}
 	st := x.countries.LongestName(name)
