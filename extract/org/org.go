@@ -276,7 +276,7 @@ func (x *Extractor) standsAsName(d *extract.Doc, s, e int, a string) bool {
 		strings.HasPrefix(text[e:], "•") || strings.HasSuffix(text[:s], "•") {
 		return false
 	}
-	if !d.Boundary(s) && utf8.RuneCountInString(a) < 4 && !x.words.inCompound[a] {
+	if !d.Boundary(s) && utf8.RuneCountInString(a) < 4 {
 		return false
 	}
 	if k := d.TokenAt(s) - 1; k >= 0 && d.Boundary(s) && utf8.RuneCountInString(a) <= 2 {
@@ -297,7 +297,7 @@ func (x *Extractor) standsAsName(d *extract.Doc, s, e int, a string) bool {
 		return true // （联合早报讯）: the outlet's dateline
 	}
 	if x.words.inCompound[a] {
-		return true // 中国—东盟自由贸易区 holds 东盟
+		return true // 中国—东盟自由贸易区 holds 东盟 (its start is a word's)
 	}
 	_, ok := x.partAfter(d, e)
 	return ok
