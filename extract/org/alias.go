@@ -2,6 +2,7 @@ package org
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -219,4 +220,45 @@ func (x *Extractor) shortRepeats(d *extract.Doc, found []extract.Mention) []extr
 		i += len(a)
 	}
 	return found
+}
+
+// maxFullNames bounds the companies' full names shortShared compares with.
+const maxFullNames = 64
+
+// shortShared gives a name found with no canonical of its own the full name
+// of a company the article writes out, where the name is that full name's
+// start, or its start after a place (北京卫蓝新能源科技股份有限公司 … 卫蓝新能源
+// is the company). A name two full names share keeps its own.
+func (x *Extractor) shortShared(d *extract.Doc, found []extract.Mention) {
+	var full []string
+	for _, m := range found {
+		if hasAnySuffix(m.Canonical, x.words.legalSuffix) && !slices.Contains(full, m.Canonical) && len(full) < maxFullNames {
+			full = append(full, m.Canonical)
+		}
+	}
+	if len(full) == 0 {
+		return
+	}
+	for i := range found {
+		m := &found[i]
+		span := tx.SqueezeSpace(d.Text[m.Start:m.End])
+		if m.Canonical != span || utf8.RuneCountInString(span) < 2 || hasAnySuffix(span, x.words.legalSuffix) {
+			continue
+		}
+		match := ""
+		for _, f := range full {
+			k := strings.Index(f, span)
+			if k < 0 || len(f) == len(span) || k > 0 && !x.isPlace(f[:k], "") {
+				continue
+			}
+			if match != "" && match != f {
+				match = ""
+				break
+			}
+			match = f
+		}
+		if match != "" {
+			m.Canonical = match
+		}
+	}
 }

@@ -206,6 +206,7 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 	found = x.shortRepeats(d, found)
 	found = x.latinAbbrevs(d, found)
 	x.unify(d, found)
+	x.shortShared(d, found)
 	x.groupOrListed(d, found)
 	x.localCanonicals(d, found)
 	for _, m := range found {
@@ -238,7 +239,14 @@ func (x *Extractor) lexiconNames(d *extract.Doc) (found []extract.Mention, known
 				a, canon = b, x.canonicalOf(b)
 			}
 		}
-		if a == "" || !x.standsAsName(d, i, i+len(a), a) {
+		for a != "" && !x.standsAsName(d, i, i+len(a), a) {
+			// A shorter name at the same start may stand where the longest
+			// does not (华为|云和 holds 华为, not 华为云).
+			_, last := utf8.DecodeLastRuneInString(a)
+			a = x.aliases.Longest(text[i : i+len(a)-last])
+			canon = x.canonical[a]
+		}
+		if a == "" {
 			i += size
 			continue
 		}
