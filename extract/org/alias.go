@@ -241,6 +241,9 @@ func (x *Extractor) shortShared(d *extract.Doc, found []extract.Mention) {
 	}
 	for i := range found {
 		m := &found[i]
+		if len(m.Canonical) > m.End-m.Start {
+			continue // the lexicon's or a definition's name: longer than the span
+		}
 		span := tx.SqueezeSpace(d.Text[m.Start:m.End])
 		if m.Canonical != span || utf8.RuneCountInString(span) < 2 || hasAnySuffix(span, x.words.legalSuffix) {
 			continue

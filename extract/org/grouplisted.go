@@ -27,7 +27,7 @@ func (x *Extractor) loadGroupListed() error {
 	if err != nil {
 		return err
 	}
-	x.groupListed = map[string]groupListed{}
+	x.groupListed, x.groupListedCanon = map[string]groupListed{}, map[string]bool{}
 	for _, r := range rows {
 		g := groupListed{r.Fields[1], r.Fields[2]}
 		for _, c := range []string{g.group, g.listed} {
@@ -36,6 +36,7 @@ func (x *Extractor) loadGroupListed() error {
 			}
 		}
 		x.groupListed[normalize.New(r.Fields[0]).Text] = g
+		x.groupListedCanon[g.group], x.groupListedCanon[g.listed] = true, true
 	}
 	return nil
 }
@@ -46,6 +47,9 @@ func (x *Extractor) loadGroupListed() error {
 func (x *Extractor) groupOrListed(d *extract.Doc, found []extract.Mention) {
 	for i := range found {
 		m := &found[i]
+		if !x.groupListedCanon[m.Canonical] {
+			continue // most names: one map lookup, no copy of the span
+		}
 		g, ok := x.groupListed[tx.SqueezeSpace(d.Text[m.Start:m.End])]
 		if !ok || m.Canonical != g.group && m.Canonical != g.listed || m.Rule == rAliasUse.Name || m.Rule == rAliasDefined.Name {
 			continue // a definition or the locale named it otherwise

@@ -33,14 +33,24 @@ func (x *Extractor) latinNames(d *extract.Doc, found []extract.Mention) []extrac
 	}
 	for i := 0; i < len(text); {
 		c := text[i]
+		if c >= utf8.RuneSelf {
+			// A byte of a non-ASCII character: most of a Chinese text,
+			// passed a byte at a time.
+			if start >= 0 {
+				flush()
+			}
+			i++
+			continue
+		}
 		if !tx.IsASCIILetter(rune(c)) && !(c >= '0' && c <= '9') {
 			if c == ' ' && start >= 0 && i+1 < len(text) && text[i+1] != ' ' {
 				i++ // one space between two words of the run
 				continue
 			}
-			flush()
-			_, size := utf8.DecodeRuneInString(text[i:])
-			i += size
+			if start >= 0 {
+				flush()
+			}
+			i++
 			continue
 		}
 		j := i

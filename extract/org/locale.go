@@ -114,7 +114,7 @@ func (x *Extractor) placeBefore(d *extract.Doc, s int, canon string) int {
 // left, canon its canonical.
 func (x *Extractor) localArm(d *extract.Doc, e int, a, canon string) (int, string, bool) {
 	const home = "中国"
-	if x.kind[canon] != "company" || strings.Contains(canon, home) || !strings.HasPrefix(d.Text[e:], home) ||
+	if !strings.HasPrefix(d.Text[e:], home) || x.kind[canon] != "company" || strings.Contains(canon, home) ||
 		!d.Boundary(e) || !d.Boundary(e+len(home)) {
 		return e, "", false
 	}

@@ -49,6 +49,7 @@ type Extractor struct {
 	local                      map[string]*localNames // locale -> its shared short names
 	groupListed                map[string]groupListed // short name -> its group's and listed company's canonicals
 	shorts                     tx.WordSet             // the context-only aliases (~美的)
+	groupListedCanon           map[string]bool        // the canonicals of groupListed
 	shortOf                    map[string]bool        // canonicals that have one
 }
 
