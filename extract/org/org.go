@@ -305,6 +305,9 @@ func (x *Extractor) standsAsName(d *extract.Doc, s, e int, a string) bool {
 	if strings.HasPrefix(text[e:], "讯") && x.kind[x.canonical[a]] == "media" {
 		return true // （联合早报讯）: the outlet's dateline
 	}
+	if r, _ := utf8.DecodeRuneInString(text[e:]); utf8.RuneCountInString(a) >= 3 && strings.ContainsRune("和与及或", r) {
+		return true // 华为云|和: the segmenter joined the name's last character with a conjunction (云和)
+	}
 	if x.words.inCompound[a] {
 		return true // 中国—东盟自由贸易区 holds 东盟 (its start is a word's)
 	}
