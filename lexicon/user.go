@@ -269,9 +269,15 @@ func knownNames() string {
 // fold is the form names are compared in: the normalised text, without
 // the context-only mark ~ (lexicon/orgs/*.tsv).
 func fold(s string) string {
-	s = strings.TrimPrefix(strings.TrimSpace(s), "~")
+	return Normal(strings.TrimPrefix(strings.TrimSpace(s), "~"))
+}
+
+// Normal returns s as normalisation writes it (normalize.New(s).Text): the
+// form a name in a lexicon is matched in. When normalisation leaves s as it
+// is, which is most names, it returns s itself and allocates nothing.
+func Normal(s string) string {
 	if plain(s) {
-		return s // what normalize.New would give, without its allocations
+		return s
 	}
 	return normalize.New(s).Text
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/cnie/cnie/extract/country"
 	tx "github.com/cnie/cnie/extract/internal/text"
 	"github.com/cnie/cnie/lexicon"
-	"github.com/cnie/cnie/normalize"
 	"github.com/cnie/cnie/segment"
 )
 
@@ -165,7 +164,7 @@ func (x *Extractor) loadNames() error {
 				a = strings.TrimSpace(a)
 				contextOnly := strings.HasPrefix(a, "~")
 				// Aliases are matched in normalised text: （集团） is (集团) there.
-				a = normalize.New(strings.TrimPrefix(a, "~")).Text
+				a = lexicon.Normal(strings.TrimPrefix(a, "~"))
 				if utf8.RuneCountInString(a) < 2 {
 					continue
 				}
