@@ -102,7 +102,10 @@ func predict(gold eval.Set) (eval.Set, error) {
 	}
 	pred := eval.Set{}
 	for _, g := range gold.Sorted() {
-		rec := p.Process(corpus.Article{ID: g.ID, Text: g.Text, Published: g.RefDate, Locale: g.Locale, Source: g.File})
+		rec, err := p.ProcessArticle(corpus.Article{ID: g.ID, Text: g.Text, Published: g.RefDate, Locale: g.Locale, Source: g.File})
+		if err != nil { // a user pattern rule timed out (--lexicon)
+			return nil, fmt.Errorf("%s: %w", g.ID, err)
+		}
 		b, err := json.Marshal(&rec)
 		if err != nil {
 			return nil, err
