@@ -151,7 +151,9 @@ var specs = map[string]spec{
 	"country_context.tsv": {2, 2, map[int][]string{1: {"before-not", "after-not", "after-keep", "verb", "verb-place"}}},
 	"date_words.tsv": {3, 3, map[int][]string{1: {"year-relative", "year-relative-not", "year-duration", "year-part", "year-part-not",
 		"year-period", "season", "month-part", "month-part-relative", "relative-day", "relative-week", "relative-month", "ago",
-		"nowadays", "plan-after"}}},
+		"nowadays", "plan-after", "year-relative-bound", "relative-quarter", "relative-half", "fiscal-relative", "fiscal-word",
+		"fiscal-part", "weekday", "hao-not", "festival", "festival-short", "festival-after", "lunar-month", "date-name",
+		"year-two-not-before", "year-two-not-after"}}},
 }
 
 // OrgContextRoles are the roles of lexicon/org_context.tsv.

@@ -12,33 +12,42 @@ import (
 // follows it, or a month, a day, a period or a relative word on its own. ctx,
 // when set, is the first point of a range whose end is read: its year and
 // month carry over (4月9日至11日).
-func (x *Extractor) expr(text string, i int, ctx *point) (point, int, bool) {
+func (x *Extractor) expr(text string, i int, ctx *point, loc string) (point, int, bool) {
 	rest := text[i:]
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	p := point{kind: kYear}
 	j := i
-	hasYear := false
-	if y, n, ok := number.Year(rest); ok && strings.HasPrefix(rest[n:], "年") && !hasAnyPrefix(rest[n+len("年"):], x.words.yearDuration) {
-		p.abs, p.year, j, hasYear = true, y, i+n+len("年"), true
+	hasYear, fiscal, weak, bound := false, false, false, false
+	if y, n, f, w, ok := x.yearAt(rest, prev, loc); ok {
+		p, j, hasYear, fiscal, weak = y, i+n, true, f, w
 	} else {
 		for _, ry := range x.words.yearRelative {
 			if strings.HasPrefix(rest, ry.w) {
 				if hasAnyPrefix(rest[len(ry.w):], x.words.yearRelativeNot) {
 					return point{}, 0, false // 去年同期: the period is set by context
 				}
-				p.rel, j, hasYear = ry.n, i+len(ry.w), true
+				p.rel, j, hasYear, bound = ry.n, i+len(ry.w), true, ry.bound
 				break
 			}
 		}
 	}
 	if !hasYear {
 		if ctx != nil {
-			p.abs, p.year, p.rel = ctx.abs, ctx.year, ctx.rel
+			p.abs, p.year, p.rel, p.short = ctx.abs, ctx.year, ctx.rel, ctx.short
 		}
 		// Relative words that stand alone.
-		if q, n, ok := x.relative(rest); ok {
-			if q.kind == kRelDay && q.rel == 0 && x.nowadays(rest[n:]) {
+		if q, n, ok := x.relative(rest, loc); ok {
+			if q.kind == kRelDay && (q.rel == 0 && x.nowadays(rest[n:]) || x.inName(text, i, i+n)) {
 				return point{}, 0, false
 			}
+			return q, i + n, true
+		}
+		if q, n, ok := x.festivalAt(rest, false, loc); ok {
+			q.rel = p.rel
+			return q, i + n, true
+		}
+		if q, n, ok := x.lunarAt(rest); ok {
+			q.noYear = true
 			return q, i + n, true
 		}
 		if y, n, ok := bareYear(x, text, i); ok {
@@ -46,23 +55,51 @@ func (x *Extractor) expr(text string, i int, ctx *point) (point, int, bool) {
 		}
 	}
 	after := text[j:]
+	if hasYear {
+		// 2024财年期末, 2024年度期初: a fiscal year's first or last month.
+		if fiscal {
+			if part, k := x.fiscalPart(after, 0); part > 0 {
+				q := p
+				q.kind, q.b, q.rule = kFiscal, part, &rFiscalYear
+				return q, j + k, true
+			}
+		}
+		// 2024年春节, 今年国庆, 2024年农历八月十五.
+		if q, n, ok := x.festivalAt(after, true, loc); ok {
+			q.abs, q.year, q.rel, q.short = p.abs, p.year, p.rel, p.short
+			return q, j + n, true
+		}
+		if q, n, ok := x.lunarAt(after); ok {
+			q.abs, q.year, q.rel, q.short = p.abs, p.year, p.rel, p.short
+			return q, j + n, true
+		}
+		// 2024年Q3, 2024年H2.
+		if strings.HasSuffix(text[:j], "年") {
+			if q, n, ok := x.compactPart(after); ok {
+				q.abs, q.year, q.rel, q.short = p.abs, p.year, p.rel, p.short
+				return q, j + n, true
+			}
+		}
+	}
 	// 2024年末, 2025年初, 2024年底, 2024年内: the 年 is read already.
-	if p.abs {
+	if hasYear && !fiscal {
 		for _, w := range x.words.yearPart {
 			if strings.HasPrefix(after, w.w) && !hasAnyPrefix(after, x.words.yearPartNot) {
-				return point{kind: w.kind, abs: true, year: p.year, rule: &rYearPart}, j + len(w.w), true
+				return point{kind: w.kind, abs: p.abs, year: p.year, rel: p.rel, short: p.short, rule: &rYearPart}, j + len(w.w), true
 			}
 		}
 	}
 	// Periods of a year: 上半年, 一季度, 年初, 年底, 秋天, 年内.
-	if q, n, ok := x.yearPeriod(after, hasYear); ok {
-		q.abs, q.year, q.rel = p.abs, p.year, p.rel
-		q.rule = &rPeriod
+	if q, n, ok := x.yearPeriod(after, hasYear); ok && !fiscal {
+		q.abs, q.year, q.rel, q.short = p.abs, p.year, p.rel, p.short
+		if q.rule == nil {
+			q.rule = &rPeriod
+		}
 		return q, j + n, true
 	}
 	// A month, with a day or a part of the month.
-	if m, n, ok := number.Small(after, 12); ok {
-		q := point{kind: kMonth, abs: p.abs, year: p.year, rel: p.rel, a: m}
+	if m, n, ok := number.Small(after, 12); ok && !fiscal {
+		q := point{kind: kMonth, abs: p.abs, year: p.year, rel: p.rel, short: p.short, a: m}
 		// 1—7月: a range of months with the unit written once.
 		if sep := tx.RangeSepAt(after[n:]); sep > 0 {
 			if m2, n2, ok := number.Small(after[n+sep:], 12); ok && m2 > m && strings.HasPrefix(after[n+sep+n2:], "月") {
@@ -94,15 +131,27 @@ func (x *Extractor) expr(text string, i int, ctx *point) (point, int, bool) {
 	}
 dayAlone:
 	if hasYear {
-		p.rule = &rYearRelative
-		if p.abs {
+		switch {
+		case bound:
+			return point{}, 0, false // 上年 alone is left to the context
+		case weak && !x.twoDigitAlone(prev, p.year, after):
+			return point{}, 0, false // 干了25年
+		case fiscal:
+			p.rule = &rFiscalYear
+		case p.short:
+			p.rule = &rYearTwoDigit
+		case p.abs && (strings.HasPrefix(rest, "民国") || strings.HasPrefix(rest, "中华民国") || loc == "TW" && !tx.IsYear(rest[:min(4, len(rest))])):
+			p.rule = &rROCYear
+		case p.abs:
 			p.rule = &rYear
+		default:
+			p.rule = &rYearRelative
 		}
 		return p, j, true
 	}
 	// A day alone (18日) takes the month of the range start or the reference.
 	// 号 alone only after Arabic digits: 深算二号 names a product.
-	if dd, n, ok := number.Small(rest, 31); ok && (strings.HasPrefix(rest[n:], "日") || strings.HasPrefix(rest[n:], "号") && rest[0] <= '9') && !strings.HasPrefix(rest[n+3:], "内") {
+	if dd, n, ok := number.Small(rest, 31); ok && (strings.HasPrefix(rest[n:], "日") || strings.HasPrefix(rest[n:], "号") && rest[0] <= '9' && !hasAnyPrefix(rest[n+len("号"):], x.words.haoNot)) && !strings.HasPrefix(rest[n+3:], "内") {
 		q := point{kind: kDay, b: dd, rule: &rDay}
 		if ctx != nil && (ctx.kind == kDay || ctx.kind == kMonth) {
 			q.abs, q.year, q.rel, q.a = ctx.abs, ctx.year, ctx.rel, ctx.a
@@ -124,8 +173,28 @@ func (x *Extractor) yearPeriod(s string, hasYear bool) (point, int, bool) {
 			}
 		}
 	}
+	// The first N months: 前4个月, 首三个月.
+	for _, pre := range []string{"前", "首"} {
+		if strings.HasPrefix(s, pre) {
+			if n, l, ok := number.Small(s[len(pre):], 12); ok && strings.HasPrefix(s[len(pre)+l:], "个月") {
+				return point{kind: kMonth, a: 1, b: n, rule: &rFirstMonths}, len(pre) + l + len("个月"), true
+			}
+		}
+	}
+	// 首季, 首季度: the first quarter.
+	if strings.HasPrefix(s, "首季") {
+		if strings.HasPrefix(s, "首季度") {
+			return point{kind: kQuarter, a: 1}, len("首季度"), true
+		}
+		return point{kind: kQuarter, a: 1}, len("首季"), true
+	}
 	// Quarters.
 	t := strings.TrimPrefix(s, "第")
+	if len(t) < len(s) && hasYear { // 2024年第四季; 第二季 alone may be a series' season
+		if n, l, ok := number.Small(t, 4); ok && strings.HasPrefix(t[l:], "季") && !strings.HasPrefix(t[l:], "季度") && !hasAnyPrefix(t[l+len("季"):], []string{"节", "赛"}) {
+			return point{kind: kQuarter, a: n}, len("第") + l + len("季"), true
+		}
+	}
 	before := false
 	if strings.HasPrefix(t, "前") {
 		t, before = t[len("前"):], true
@@ -182,9 +251,9 @@ func (x *Extractor) nowadays(after string) bool {
 // relative reads a word relative to the reference date that stands alone:
 // 今天, 昨天, 本周, 上个月, 月底, N年前, and the year periods with no year
 // (上半年, 一季度, 年底).
-func (x *Extractor) relative(s string) (point, int, bool) {
+func (x *Extractor) relative(s, loc string) (point, int, bool) {
 	if r, _ := utf8.DecodeRuneInString(s); x.relativeStarts.Has(r) {
-		if q, n, ok := x.relativeWord(s); ok {
+		if q, n, ok := x.relativeWord(s, loc); ok {
 			return q, n, true
 		}
 	}
@@ -197,7 +266,9 @@ func (x *Extractor) relative(s string) (point, int, bool) {
 		}
 	}
 	if q, n, ok := x.yearPeriod(s, false); ok {
-		q.rule = &rPeriod
+		if q.rule == nil {
+			q.rule = &rPeriod
+		}
 		return q, n, true
 	}
 	return point{}, 0, false
@@ -206,10 +277,43 @@ func (x *Extractor) relative(s string) (point, int, bool) {
 // relativeWord reads the words of relative that name a day, week or month
 // relative to the reference date (relative-day, -week, -month words), or a
 // part of the reference month (month-part-relative).
-func (x *Extractor) relativeWord(s string) (point, int, bool) {
+func (x *Extractor) relativeWord(s, loc string) (point, int, bool) {
 	for _, w := range x.words.relative {
+		if !strings.HasPrefix(s, w.w) {
+			continue
+		}
+		n := len(w.w)
+		switch w.kind {
+		case kWeek: // 下周三, 上上个周五: a day of that week
+			if wd, l := x.weekdayAfter(s[n:]); wd > 0 {
+				return point{kind: kWeekDay, rel: w.n, a: wd, rule: &rWeekday}, n + l, true
+			}
+			if strings.HasSuffix(w.w, "个周") {
+				continue // 上个周 is a week only with its day
+			}
+		case kRelMonth: // 本月15日
+			if d, l, ok := number.Small(s[n:], 31); ok && (strings.HasPrefix(s[n+l:], "日") || strings.HasPrefix(s[n+l:], "号")) {
+				return point{kind: kRelMonthDay, rel: w.n, b: d, rule: &rRelativeMonthDay}, n + l + len("日"), true
+			}
+		}
+		return point{kind: w.kind, rel: w.n, rule: relativeRule[w.kind]}, n, true
+	}
+	for _, w := range x.words.relQuarter {
 		if strings.HasPrefix(s, w.w) {
-			return point{kind: w.kind, rel: w.n, rule: relativeRule[w.kind]}, len(w.w), true
+			return point{kind: kRelQuarter, rel: w.n, rule: &rRelativeQuarter}, len(w.w), true
+		}
+	}
+	for _, w := range x.words.relHalf {
+		if strings.HasPrefix(s, w.w) {
+			return point{kind: kRelHalf, rel: w.n, rule: &rRelativeHalf}, len(w.w), true
+		}
+	}
+	for _, w := range x.words.fiscalRelative {
+		if strings.HasPrefix(s, w.w) {
+			p := point{kind: kFiscal, rel: w.n, split: loc == "HK" || loc == "SG", rule: &rFiscalRelative}
+			var n int
+			p.b, n = x.fiscalPart(s, len(w.w))
+			return p, n, true
 		}
 	}
 	for _, w := range x.words.monthPartRelative {
@@ -222,12 +326,12 @@ func (x *Extractor) relativeWord(s string) (point, int, bool) {
 
 // rangeEnd reads the end of a range after a date (至, 到, -, —, ~): 4月9日至11日,
 // 8月31日至9月1日, 2020年至2024年, 1月至7月.
-func (x *Extractor) rangeEnd(text string, at int, p point) (point, int, bool) {
+func (x *Extractor) rangeEnd(text string, at int, p point, loc string) (point, int, bool) {
 	sep := tx.RangeSepAt(text[at:])
 	if sep == 0 {
 		return point{}, 0, false
 	}
-	q, end, ok := x.expr(text, at+sep, &p)
+	q, end, ok := x.expr(text, at+sep, &p, loc)
 	if !ok || q.kind != p.kind && !(p.kind == kDay && q.kind == kDay) {
 		return point{}, 0, false
 	}
