@@ -163,8 +163,8 @@ func (x *Extractor) at(d *extract.Doc, i int) (extract.Mention, int, bool) {
 			p, end, ok = x.expr(text, i, nil, loc)
 		}
 		if ok {
-			if p.kind == kFiscal || p.kind == kFestival || p.kind == kLunar {
-				// no ranges of these
+			if p.kind == kFiscal {
+				// no ranges of fiscal years
 			} else if q2, e2, ok2 := x.rangeEnd(text, end, p, loc); ok2 {
 				q, end, isRange, m0rule = q2, e2, true, rangeRule(p.kind)
 			}

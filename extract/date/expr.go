@@ -19,10 +19,13 @@ func (x *Extractor) expr(text string, i int, ctx *point, loc string) (point, int
 	j := i
 	hasYear, fiscal, weak, bound := false, false, false, false
 	if y, n, f, w, ok := x.yearAt(rest, prev, loc); ok {
+		if hasAnyPrefix(rest[n:], x.words.yearRelativeNot) {
+			return point{}, 0, false // 2022年同期: the period is set by context
+		}
 		p, j, hasYear, fiscal, weak = y, i+n, true, f, w
 	} else {
 		for _, ry := range x.words.yearRelative {
-			if strings.HasPrefix(rest, ry.w) {
+			if strings.HasPrefix(rest, ry.w) && !x.afterVerb(ry.w, prev) {
 				if hasAnyPrefix(rest[len(ry.w):], x.words.yearRelativeNot) {
 					return point{}, 0, false // 去年同期: the period is set by context
 				}
@@ -47,7 +50,10 @@ func (x *Extractor) expr(text string, i int, ctx *point, loc string) (point, int
 			return q, i + n, true
 		}
 		if q, n, ok := x.lunarAt(rest); ok {
-			q.noYear = true
+			// 除夕至正月初七: the end takes the year of the festival
+			// before it; alone, its occurrence nearest the reference.
+			q.noYear = ctx == nil || ctx.kind != kFestival && ctx.kind != kLunar || ctx.noYear
+			q.abs, q.year, q.rel, q.short = p.abs, p.year, p.rel, p.short
 			return q, i + n, true
 		}
 		if y, n, ok := bareYear(x, text, i); ok {
@@ -173,11 +179,20 @@ func (x *Extractor) yearPeriod(s string, hasYear bool) (point, int, bool) {
 			}
 		}
 	}
-	// The first N months: 前4个月, 首三个月.
+	// The first N months: 前4个月, 首三个月, 前10月; the first N quarters
+	// with 季 alone: 前三季, 首三季.
 	for _, pre := range []string{"前", "首"} {
 		if strings.HasPrefix(s, pre) {
-			if n, l, ok := number.Small(s[len(pre):], 12); ok && strings.HasPrefix(s[len(pre)+l:], "个月") {
+			t := s[len(pre):]
+			n, l, ok := number.Small(t, 12)
+			switch {
+			case !ok:
+			case strings.HasPrefix(t[l:], "个月"):
 				return point{kind: kMonth, a: 1, b: n, rule: &rFirstMonths}, len(pre) + l + len("个月"), true
+			case strings.HasPrefix(t[l:], "月") && n > 1:
+				return point{kind: kMonth, a: 1, b: n, rule: &rFirstMonths}, len(pre) + l + len("月"), true
+			case n <= 4 && strings.HasPrefix(t[l:], "季") && !strings.HasPrefix(t[l:], "季度") && !x.seasonOfSeries(t[l+len("季"):]):
+				return point{kind: kQuarter, a: 1, b: n}, len(pre) + l + len("季"), true
 			}
 		}
 	}
@@ -190,8 +205,8 @@ func (x *Extractor) yearPeriod(s string, hasYear bool) (point, int, bool) {
 	}
 	// Quarters.
 	t := strings.TrimPrefix(s, "第")
-	if len(t) < len(s) && hasYear { // 2024年第四季; 第二季 alone may be a series' season
-		if n, l, ok := number.Small(t, 4); ok && strings.HasPrefix(t[l:], "季") && !strings.HasPrefix(t[l:], "季度") && !hasAnyPrefix(t[l+len("季"):], []string{"节", "赛"}) {
+	if len(t) < len(s) { // 2024年第四季, 第3季营收; a series' 第二季 is none
+		if n, l, ok := number.Small(t, 4); ok && strings.HasPrefix(t[l:], "季") && !strings.HasPrefix(t[l:], "季度") && (hasYear || !x.seasonOfSeries(t[l+len("季"):])) {
 			return point{kind: kQuarter, a: n}, len("第") + l + len("季"), true
 		}
 	}
@@ -291,12 +306,20 @@ func (x *Extractor) relativeWord(s, loc string) (point, int, bool) {
 			if strings.HasSuffix(w.w, "个周") {
 				continue // 上个周 is a week only with its day
 			}
-		case kRelMonth: // 本月15日
+		case kRelMonth: // 本月15日, 上月底
 			if d, l, ok := number.Small(s[n:], 31); ok && (strings.HasPrefix(s[n+l:], "日") || strings.HasPrefix(s[n+l:], "号")) {
 				return point{kind: kRelMonthDay, rel: w.n, b: d, rule: &rRelativeMonthDay}, n + l + len("日"), true
 			}
+			if part, l := x.monthPart(s[n:]); part > 0 && !hasAnyPrefix(s[n:], x.words.yearPartNot) {
+				return point{kind: kRelMonthPart, rel: w.n, a: part, rule: &rRelativeMonthDay}, n + l, true
+			}
 		}
 		return point{kind: w.kind, rel: w.n, rule: relativeRule[w.kind]}, n, true
+	}
+	// 今（10）日, 昨(13)日: a relative day with its day of the month in
+	// brackets, as Taiwanese reports write it.
+	if q, n, ok := x.bracketDay(s); ok {
+		return q, n, true
 	}
 	for _, w := range x.words.relQuarter {
 		if strings.HasPrefix(s, w.w) {
@@ -332,7 +355,8 @@ func (x *Extractor) rangeEnd(text string, at int, p point, loc string) (point, i
 		return point{}, 0, false
 	}
 	q, end, ok := x.expr(text, at+sep, &p, loc)
-	if !ok || q.kind != p.kind && !(p.kind == kDay && q.kind == kDay) {
+	feast := func(k int) bool { return k == kFestival || k == kLunar }
+	if !ok || q.kind != p.kind && !(feast(p.kind) && feast(q.kind)) {
 		return point{}, 0, false
 	}
 	return q, end, true
@@ -354,3 +378,48 @@ func (x *Extractor) bareRange(text string, i int) (point, point, int, bool) {
 
 // hasAnyPrefix reports whether s starts with one of words.
 func hasAnyPrefix(s string, words []string) bool { return tx.HasAnyPrefix(s, words...) }
+
+// seasonOfSeries reports whether what follows 第N季 or 前N季 makes it a
+// season of a series or a sport (第二季节目, 前三季比赛), or leaves it
+// with nothing to tell (the end of the text): then it is no quarter.
+func (x *Extractor) seasonOfSeries(after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	return after == "" || strings.ContainsRune("节赛播》」", r) || hasAnyPrefix(after, []string{"比赛", "联赛", "节目", "播出", "剧"})
+}
+
+// afterVerb reports whether a relative year 前年 or 后年 stands where it
+// is part of another word (以前年度, 完工后年): after 以, or after a CJK
+// character that is not a word of time or a link (到, 在, 和…).
+func (x *Extractor) afterVerb(w string, prev rune) bool {
+	if !strings.HasPrefix(w, "前") && !strings.HasPrefix(w, "后") {
+		return false
+	}
+	return tx.IsCJKRune(prev) && !strings.ContainsRune("到在于至和与及或是的今明至从自等", prev)
+}
+
+// bracketDay reads 今（10）日, 昨（13）日, 明(11)日: the relative day, its
+// day of the month written in brackets.
+func (x *Extractor) bracketDay(s string) (point, int, bool) {
+	r, size := utf8.DecodeRuneInString(s)
+	rel := map[rune]int{'今': 0, '昨': -1, '明': 1}
+	n, ok := rel[r]
+	if !ok {
+		return point{}, 0, false
+	}
+	k := size
+	open, osz := utf8.DecodeRuneInString(s[k:])
+	if open != '（' && open != '(' {
+		return point{}, 0, false
+	}
+	k += osz
+	if _, l, ok := number.Small(s[k:], 31); ok {
+		k += l
+	} else {
+		return point{}, 0, false
+	}
+	closeR, csz := utf8.DecodeRuneInString(s[k:])
+	if closeR != '）' && closeR != ')' || !strings.HasPrefix(s[k+csz:], "日") {
+		return point{}, 0, false
+	}
+	return point{kind: kRelDay, rel: n, rule: &rRelativeDay}, k + csz + len("日"), true
+}

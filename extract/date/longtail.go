@@ -29,6 +29,9 @@ func (x *Extractor) yearAt(s string, prev rune, loc string) (p point, n int, fis
 				return point{}, 0, false, false, false
 			}
 			w, f, ok := x.yearWord(s[len(pre)+k:])
+			if !ok && strings.HasPrefix(s[len(pre)+k:], "年") { // 民国113年来台: no duration
+				w, ok = len("年"), true
+			}
 			if !ok {
 				return point{}, 0, false, false, false
 			}
@@ -303,7 +306,7 @@ func (x *Extractor) festivalAt(s string, withYear bool, loc string) (point, int,
 	}
 	if n == 0 {
 		for _, w := range x.words.festivalShort {
-			if strings.HasPrefix(s, w.w) && (withYear || len(s) == len(w.w) || hasAnyPrefix(s[len(w.w):], x.words.festivalAfter)) {
+			if strings.HasPrefix(s, w.w) && (withYear || len(s) == len(w.w) || hasAnyPrefix(s[len(w.w):], x.words.festivalAfter) || x.festivalNext(s[len(w.w):])) {
 				f, n = w, len(w.w)
 				break
 			}
@@ -405,4 +408,17 @@ func (x *Extractor) inName(text string, i, end int) bool {
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	next, _ := utf8.DecodeRuneInString(text[end:])
 	return strings.ContainsRune("《〈「『", prev) && !strings.ContainsRune("》〉」』", next)
+}
+
+// festivalNext reports whether s starts with a festival's name, full or
+// short (国庆中秋黃金周: 国庆 before 中秋 is the festival).
+func (x *Extractor) festivalNext(s string) bool {
+	for _, list := range [][]festival{x.words.festival, x.words.festivalShort} {
+		for _, w := range list {
+			if strings.HasPrefix(s, w.w) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -156,8 +156,9 @@ func (p point) resolve(ref time.Time, hasRef bool, cal *lunar.Calendar) (start, 
 	case kRelDay:
 		t := date(ref.Year(), int(ref.Month()), ref.Day()+p.rel)
 		return t, t, true, true
-	case kRelMonthPart:
-		return point{kind: kMonthPart, abs: true, year: ref.Year(), a: int(ref.Month()), b: p.a}.resolve(ref, hasRef, cal)
+	case kRelMonthPart: // 月底, 上月底: a third of the reference month or one rel months away
+		first := date(ref.Year(), int(ref.Month())+p.rel, 1)
+		return point{kind: kMonthPart, abs: true, year: first.Year(), a: int(first.Month()), b: p.a}.resolve(ref, hasRef, cal)
 	case kPlan:
 		return date(y, 1, 1), date(y+p.a-1, 12, 31), true, true
 	case kRelQuarter:
