@@ -127,13 +127,15 @@ func canStartDate(r rune) bool { return dateStartSet.Has(r) }
 func (x *Extractor) at(d *extract.Doc, i int) (extract.Mention, int, bool) {
 	text := d.Text
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
-	if tx.IsASCIIAlnum(prev) || prev == '.' || prev == '第' {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	// Nothing starts inside a word of Latin letters and digits (C919) but a
+	// word of CJK characters (a line joined to a dateline: 2025-10-07今年国庆).
+	if (tx.IsASCIIAlnum(prev) || prev == '.') && (number.IsNumeral(r) || strings.ContainsRune("年月日号周季“\"‘「", r)) || prev == '第' {
 		return extract.Mention{}, 0, false
 	}
 	// Nothing starts inside a number (十三月 is no 三月) or right after one
 	// (3年内 has no 年内), nor after a date that failed (2月30日 has no 30日)
 	// or after the first end of a range that failed (5-3月).
-	r, _ := utf8.DecodeRuneInString(text[i:])
 	if number.IsNumeral(prev) && (number.IsNumeral(r) || r == '年' || r == '月' || r == '日' || r == '周' || r == '季') {
 		return extract.Mention{}, 0, false
 	}
