@@ -130,7 +130,9 @@ func (x *Extractor) at(d *extract.Doc, i int) (extract.Mention, int, bool) {
 	r, _ := utf8.DecodeRuneInString(text[i:])
 	// Nothing starts inside a word of Latin letters and digits (C919) but a
 	// word of CJK characters (a line joined to a dateline: 2025-10-07今年国庆).
-	if (tx.IsASCIIAlnum(prev) || prev == '.') && (number.IsNumeral(r) || strings.ContainsRune("年月日号周季“\"‘「", r)) || prev == '第' {
+	if (tx.IsASCIIAlnum(prev) || prev == '.') && (number.IsNumeral(r) || strings.ContainsRune("年月日号周季“\"‘「", r)) || prev == '第' ||
+		r == '第' && strings.ContainsRune("》」』", prev) { // 《奔跑吧》第二季: a series' season
+
 		return extract.Mention{}, 0, false
 	}
 	// Nothing starts inside a number (十三月 is no 三月) or right after one

@@ -46,7 +46,8 @@ func (x *Extractor) expr(text string, i int, ctx *point, loc string) (point, int
 			return q, i + n, true
 		}
 		if q, n, ok := x.festivalAt(rest, false, loc); ok {
-			q.rel = p.rel
+			// 2026年春节至元宵节: the end takes the year of the start.
+			q.abs, q.year, q.rel, q.short = p.abs, p.year, p.rel, p.short
 			return q, i + n, true
 		}
 		if q, n, ok := x.lunarAt(rest); ok {
