@@ -36,6 +36,15 @@ type Extractor struct {
 	periodStarts tx.RuneSet
 	// cal is the lunar calendar of festivals and lunar dates.
 	cal *lunar.Calendar
+	// feastStarts holds the first runes of festivals and lunar dates
+	// (春, 国, 农, 腊…): festivalAt and lunarAt try them only there.
+	feastStarts tx.RuneSet
+	// relIndex holds the relative words (relative-day, -week, -month,
+	// -quarter, -half, fiscal-relative, month-part-relative) by first rune,
+	// each rune's in that order and file order within a role.
+	relIndex map[rune][]word
+	// yearRelStarts holds the first runes of the relative years (今年…).
+	yearRelStarts tx.RuneSet
 }
 
 // New builds the date extractor from lexicon/date_words.tsv, and
@@ -50,13 +59,28 @@ func New() (*Extractor, error) {
 	if x.cal, err = lunar.Load(); err != nil {
 		return nil, err
 	}
-	for _, list := range [][]word{ws.relative, ws.monthPartRelative, ws.relQuarter, ws.relHalf, ws.fiscalRelative} {
+	x.relIndex = map[rune][]word{}
+	for _, list := range [][]word{ws.relative, ws.relQuarter, ws.relHalf, ws.fiscalRelative, ws.monthPartRelative} {
 		for _, w := range list {
-			x.relativeStarts.Add(tx.FirstRune(w.w))
+			r := tx.FirstRune(w.w)
+			x.relativeStarts.Add(r)
+			x.relIndex[r] = append(x.relIndex[r], w)
 		}
 	}
 	for _, w := range ws.yearPeriod {
 		x.periodStarts.Add(tx.FirstRune(w.w))
+	}
+	for _, list := range [][]festival{ws.festival, ws.festivalShort} {
+		for _, f := range list {
+			x.feastStarts.Add(tx.FirstRune(f.w))
+		}
+	}
+	for _, w := range ws.lunarMonth {
+		x.feastStarts.Add(tx.FirstRune(w.w))
+	}
+	x.feastStarts.AddString("农阴")
+	for _, w := range ws.yearRelative {
+		x.yearRelStarts.Add(tx.FirstRune(w.w))
 	}
 	var words []string
 	for _, f := range []string{"units.tsv", "currencies.tsv"} {
@@ -81,7 +105,7 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 	text := d.Text
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !canStartDate(r) {
+		if !canStartDate(r) || feastOnly.Has(r) && !x.mayFeast(text[i:]) {
 			i += size
 			continue
 		}
@@ -112,7 +136,12 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 // nine positions in ten.
 const dateStarts = "0123456789〇零一二两三四五六七八九十百千万亿" + "“\"‘「" +
 	"上下今去前后明昨本这春夏秋冬年月日号周季初底末中期半当近次翌同元第" +
-	"民农阴正腊冬除清端重劳国双首来"
+	"首来" + feastOnlyStarts
+
+// feastOnlyStarts are the runes that start only a festival, a lunar date or
+// an ROC year (国庆, 腊月, 民国): Extract tries a date there only where one of
+// their words stands (国 starts 国家 far more often than 国庆).
+const feastOnlyStarts = "民农阴正腊冬除清端重劳国双"
 
 var dateStartSet = func() *tx.RuneSet {
 	s := new(tx.RuneSet)
@@ -121,6 +150,26 @@ var dateStartSet = func() *tx.RuneSet {
 }()
 
 func canStartDate(r rune) bool { return dateStartSet.Has(r) }
+
+var feastOnly = func() *tx.RuneSet {
+	s := new(tx.RuneSet)
+	s.AddString(feastOnlyStarts)
+	return s
+}()
+
+// mayFeast reports whether s starts with a festival's name, a lunar month's
+// word, 农历, 阴历 or 民国.
+func (x *Extractor) mayFeast(s string) bool {
+	if x.festivalNext(s) || hasAnyPrefix(s, []string{"农历", "阴历", "民国"}) {
+		return true
+	}
+	for _, w := range x.words.lunarMonth {
+		if strings.HasPrefix(s, w.w) {
+			return true
+		}
+	}
+	return false
+}
 
 // at reads the longest date expression that starts at byte i. Where it
 // reads one that is impossible (2月30日), it returns false and its end.
@@ -157,7 +206,9 @@ func (x *Extractor) at(d *extract.Doc, i int) (extract.Mention, int, bool) {
 	var m0rule *extract.Rule // a range's rule
 	loc := d.Locale
 	if p, end, ok = x.plan(text, i); !ok {
-		if p, end, ok = x.compact(text, i); ok {
+		if !tx.IsASCIIDigit(r) {
+			// the forms below start with a digit
+		} else if p, end, ok = x.compact(text, i); ok {
 		} else if p, end, ok = x.fiscalSplit(text, i); ok {
 		} else if p, end, ok = numericDate(text, i); ok {
 		} else if loc == "TW" {

@@ -23,7 +23,7 @@ func (x *Extractor) expr(text string, i int, ctx *point, loc string) (point, int
 			return point{}, 0, false // 2022年同期: the period is set by context
 		}
 		p, j, hasYear, fiscal, weak = y, i+n, true, f, w
-	} else {
+	} else if x.yearRelStarts.Has(tx.FirstRune(rest)) {
 		for _, ry := range x.words.yearRelative {
 			if strings.HasPrefix(rest, ry.w) && !x.afterVerb(ry.w, prev) {
 				if hasAnyPrefix(rest[len(ry.w):], x.words.yearRelativeNot) {
@@ -45,12 +45,16 @@ func (x *Extractor) expr(text string, i int, ctx *point, loc string) (point, int
 			}
 			return q, i + n, true
 		}
-		if q, n, ok := x.festivalAt(rest, false, loc); ok {
+		feast := x.feastStarts.Has(tx.FirstRune(rest))
+		if !feast {
+			// neither a festival nor a lunar date
+		} else if q, n, ok := x.festivalAt(rest, false, loc); ok {
 			// 2026年春节至元宵节: the end takes the year of the start.
 			q.abs, q.year, q.rel, q.short = p.abs, p.year, p.rel, p.short
 			return q, i + n, true
 		}
-		if q, n, ok := x.lunarAt(rest); ok {
+		if !feast {
+		} else if q, n, ok := x.lunarAt(rest); ok {
 			// 除夕至正月初七: the end takes the year of the festival
 			// before it; alone, its occurrence nearest the reference.
 			q.noYear = ctx == nil || ctx.kind != kFestival && ctx.kind != kLunar || ctx.noYear
@@ -97,12 +101,15 @@ func (x *Extractor) expr(text string, i int, ctx *point, loc string) (point, int
 		}
 	}
 	// Periods of a year: 上半年, 一季度, 年初, 年底, 秋天, 年内.
-	if q, n, ok := x.yearPeriod(after, hasYear); ok && !fiscal {
-		q.abs, q.year, q.rel, q.short = p.abs, p.year, p.rel, p.short
-		if q.rule == nil {
-			q.rule = &rPeriod
+	// (Without a year, relative has tried the same periods already.)
+	if hasYear && !fiscal {
+		if q, n, ok := x.yearPeriod(after, hasYear); ok {
+			q.abs, q.year, q.rel, q.short = p.abs, p.year, p.rel, p.short
+			if q.rule == nil {
+				q.rule = &rPeriod
+			}
+			return q, j + n, true
 		}
-		return q, j + n, true
 	}
 	// A month, with a day or a part of the month.
 	if m, n, ok := number.Small(after, 12); ok && !fiscal {
@@ -182,19 +189,18 @@ func (x *Extractor) yearPeriod(s string, hasYear bool) (point, int, bool) {
 	}
 	// The first N months: 前4个月, 首三个月, 前10月; the first N quarters
 	// with 季 alone: 前三季, 首三季.
-	for _, pre := range []string{"前", "首"} {
-		if strings.HasPrefix(s, pre) {
-			t := s[len(pre):]
-			n, l, ok := number.Small(t, 12)
-			switch {
-			case !ok:
-			case strings.HasPrefix(t[l:], "个月"):
-				return point{kind: kMonth, a: 1, b: n, rule: &rFirstMonths}, len(pre) + l + len("个月"), true
-			case strings.HasPrefix(t[l:], "月") && n > 1:
-				return point{kind: kMonth, a: 1, b: n, rule: &rFirstMonths}, len(pre) + l + len("月"), true
-			case n <= 4 && strings.HasPrefix(t[l:], "季") && !strings.HasPrefix(t[l:], "季度") && !x.seasonOfSeries(t[l+len("季"):]):
-				return point{kind: kQuarter, a: 1, b: n}, len(pre) + l + len("季"), true
-			}
+	if r := tx.FirstRune(s); r == '前' || r == '首' {
+		const pre = len("前") // 前 and 首 are both three bytes
+		t := s[pre:]
+		n, l, ok := number.Small(t, 12)
+		switch {
+		case !ok:
+		case strings.HasPrefix(t[l:], "个月"):
+			return point{kind: kMonth, a: 1, b: n, rule: &rFirstMonths}, pre + l + len("个月"), true
+		case strings.HasPrefix(t[l:], "月") && n > 1:
+			return point{kind: kMonth, a: 1, b: n, rule: &rFirstMonths}, pre + l + len("月"), true
+		case n <= 4 && strings.HasPrefix(t[l:], "季") && !strings.HasPrefix(t[l:], "季度") && !x.seasonOfSeries(t[l+len("季"):]):
+			return point{kind: kQuarter, a: 1, b: n}, pre + l + len("季"), true
 		}
 	}
 	// 首季, 首季度: the first quarter.
@@ -294,7 +300,12 @@ func (x *Extractor) relative(s, loc string) (point, int, bool) {
 // relative to the reference date (relative-day, -week, -month words), or a
 // part of the reference month (month-part-relative).
 func (x *Extractor) relativeWord(s, loc string) (point, int, bool) {
-	for _, w := range x.words.relative {
+	// 今（10）日, 昨(13)日: a relative day with its day of the month in
+	// brackets, as Taiwanese reports write it.
+	if q, n, ok := x.bracketDay(s); ok {
+		return q, n, true
+	}
+	for _, w := range x.relIndex[tx.FirstRune(s)] {
 		if !strings.HasPrefix(s, w.w) {
 			continue
 		}
@@ -314,36 +325,18 @@ func (x *Extractor) relativeWord(s, loc string) (point, int, bool) {
 			if part, l := x.monthPart(s[n:]); part > 0 && !hasAnyPrefix(s[n:], x.words.yearPartNot) {
 				return point{kind: kRelMonthPart, rel: w.n, a: part, rule: &rRelativeMonthDay}, n + l, true
 			}
+		case kRelQuarter:
+			return point{kind: kRelQuarter, rel: w.n, rule: &rRelativeQuarter}, n, true
+		case kRelHalf:
+			return point{kind: kRelHalf, rel: w.n, rule: &rRelativeHalf}, n, true
+		case kFiscal:
+			p := point{kind: kFiscal, rel: w.n, split: loc == "HK" || loc == "SG", rule: &rFiscalRelative}
+			p.b, n = x.fiscalPart(s, n)
+			return p, n, true
+		case kRelMonthPart:
+			return point{kind: kRelMonthPart, a: w.n, rule: &rMonthPartRelative}, n, true
 		}
 		return point{kind: w.kind, rel: w.n, rule: relativeRule[w.kind]}, n, true
-	}
-	// 今（10）日, 昨(13)日: a relative day with its day of the month in
-	// brackets, as Taiwanese reports write it.
-	if q, n, ok := x.bracketDay(s); ok {
-		return q, n, true
-	}
-	for _, w := range x.words.relQuarter {
-		if strings.HasPrefix(s, w.w) {
-			return point{kind: kRelQuarter, rel: w.n, rule: &rRelativeQuarter}, len(w.w), true
-		}
-	}
-	for _, w := range x.words.relHalf {
-		if strings.HasPrefix(s, w.w) {
-			return point{kind: kRelHalf, rel: w.n, rule: &rRelativeHalf}, len(w.w), true
-		}
-	}
-	for _, w := range x.words.fiscalRelative {
-		if strings.HasPrefix(s, w.w) {
-			p := point{kind: kFiscal, rel: w.n, split: loc == "HK" || loc == "SG", rule: &rFiscalRelative}
-			var n int
-			p.b, n = x.fiscalPart(s, len(w.w))
-			return p, n, true
-		}
-	}
-	for _, w := range x.words.monthPartRelative {
-		if strings.HasPrefix(s, w.w) {
-			return point{kind: kRelMonthPart, a: w.n, rule: &rMonthPartRelative}, len(w.w), true
-		}
 	}
 	return point{}, 0, false
 }
@@ -402,9 +395,14 @@ func (x *Extractor) afterVerb(w string, prev rune) bool {
 // day of the month written in brackets.
 func (x *Extractor) bracketDay(s string) (point, int, bool) {
 	r, size := utf8.DecodeRuneInString(s)
-	rel := map[rune]int{'今': 0, '昨': -1, '明': 1}
-	n, ok := rel[r]
-	if !ok {
+	n := 0
+	switch r {
+	case '今':
+	case '昨':
+		n = -1
+	case '明':
+		n = 1
+	default:
 		return point{}, 0, false
 	}
 	k := size

@@ -21,6 +21,10 @@ import (
 // says the year is a two-digit one that is a date alone only where its
 // neighbours make it one (25年 may be a duration).
 func (x *Extractor) yearAt(s string, prev rune, loc string) (p point, n int, fiscal, weak, ok bool) {
+	first := tx.FirstRune(s)
+	if _, digit := number.PlainDigit(first); !digit && !tx.IsASCIIDigit(first) && first != '中' && first != '民' {
+		return point{}, 0, false, false, false
+	}
 	// 民国113年, 中华民国一一三年.
 	for _, pre := range []string{"中华民国", "民国"} {
 		if strings.HasPrefix(s, pre) {
@@ -297,6 +301,9 @@ func numericROC(text string, i int) (point, int, bool) {
 // 中秋节) always, a short one (五一, 国庆) after a year (withYear) or before a
 // word that makes it a festival (假期, 期间).
 func (x *Extractor) festivalAt(s string, withYear bool, loc string) (point, int, bool) {
+	if !x.feastStarts.Has(tx.FirstRune(s)) {
+		return point{}, 0, false
+	}
 	f, n := festival{}, 0
 	for _, w := range x.words.festival {
 		if strings.HasPrefix(s, w.w) {
@@ -329,6 +336,9 @@ func (x *Extractor) festivalAt(s string, withYear bool, loc string) (point, int,
 // (农历八月十五, 农历闰四月初一), or a month with a name of its own and a day
 // (正月初一, 腊月二十三).
 func (x *Extractor) lunarAt(s string) (point, int, bool) {
+	if !x.feastStarts.Has(tx.FirstRune(s)) {
+		return point{}, 0, false
+	}
 	k := 0
 	marked := false
 	for _, pre := range []string{"农历", "阴历"} {
