@@ -305,6 +305,15 @@ func (x *Extractor) relativeWord(s, loc string) (point, int, bool) {
 	if q, n, ok := x.bracketDay(s); ok {
 		return q, n, true
 	}
+	// 今明两年, 明后两年: two years from the reference year, one mention.
+	for _, w := range [...]struct {
+		w   string
+		rel int
+	}{{"今明两年", 0}, {"明后两年", 1}} {
+		if strings.HasPrefix(s, w.w) {
+			return point{kind: kPlan, rel: w.rel, a: 2, rule: &rYearPair}, len(w.w), true
+		}
+	}
 	for _, w := range x.relIndex[tx.FirstRune(s)] {
 		if !strings.HasPrefix(s, w.w) {
 			continue

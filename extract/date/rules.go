@@ -9,7 +9,7 @@ import "github.com/cnie/cnie/extract"
 // after it. The rule a mention names is the branch that read it.
 var (
 	rPlan = extract.Rule{Name: "date/plan", Type: extract.Date, Starts: "a quote or a Chinese numeral",
-		Matches: "a five-year-plan period, quoted or before 规划/时期/期间/以来/计划, with 前N年: “十四五” is 2021-2025"}
+		Matches: "a five-year-plan period, quoted or before 规划/时期/期间/以来/计划, with 前N年, 开局之年 (the first year) or 收官之年 (the last): “十四五” is 2021-2025"}
 	rNumeric = extract.Rule{Name: "date/numeric", Type: extract.Date, Starts: "1 or 2 (a year 19xx, 20xx)",
 		Matches: "a numeric date with one separator: 2025-08-29, 2025/8/29, 2025.8.29"}
 	rYear = extract.Rule{Name: "date/year", Type: extract.Date, Starts: "a digit or a Chinese digit",
@@ -82,6 +82,8 @@ var (
 		Matches: "a day of a month relative to the reference date: 本月15日, 下月5号 (an impossible day is no date)"}
 	rFestival = extract.Rule{Name: "date/festival", Type: extract.Date, Starts: "a festival's first character, or after a year",
 		Matches: "a festival's day in the year written or the reference year: 春节, 2024年除夕, 清明节, 中秋节, 元旦, 五一假期, 国庆 (10 October in Taiwan)"}
+	rYearPair = extract.Rule{Name: "date/year-pair", Type: extract.Date, Starts: "今 or 明",
+		Matches: "two years from the reference year as one mention: 今明两年, 明后两年"}
 	rLunar = extract.Rule{Name: "date/lunar", Type: extract.Date, Starts: "农, 阴, 正, 冬, 腊, or after a year",
 		Matches: "a lunar date, its Gregorian day (the reference year's, else the nearest): 腊月二十三, 农历八月十五, 2025年正月三十 (正月三十 of 2024 is none)"}
 )
@@ -93,7 +95,7 @@ var Rules = []extract.Rule{
 	rRelativeDay, rRelativeWeek, rRelativeMonth, rMonthPartRelative, rAgo,
 	rRangeYearsBare, rRangeYear, rRangeMonth, rRangeMonthDay, rRangeOther,
 	rROCYear, rNumericROC, rYearTwoDigit, rFiscalSplit, rFiscalYear, rFiscalRelative, rFirstMonths,
-	rRelativeQuarter, rRelativeHalf, rCompact, rWeekday, rRelativeMonthDay, rFestival, rLunar,
+	rRelativeQuarter, rRelativeHalf, rCompact, rWeekday, rRelativeMonthDay, rFestival, rLunar, rYearPair,
 }
 
 // relativeRule is the rule of each kind of relative word.
