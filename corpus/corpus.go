@@ -259,7 +259,7 @@ func (r *reader) dir(p, rel string, fi fs.FileInfo) bool {
 }
 
 func (r *reader) file(p, rel string, kind int, gz bool) bool {
-	id, legacy := relID(rel), baseID(p)
+	id := relID(rel)
 	if kind != kindText {
 		id = "" // a JSON article may carry its own id
 	}
@@ -271,6 +271,16 @@ func (r *reader) file(p, rel string, kind int, gz bool) bool {
 	fi, err := f.Stat()
 	if err != nil {
 		return r.failID(p, 0, id, unwrapPath(err))
+	}
+	return r.stream(p, rel, f, fi.Size(), kind, gz)
+}
+
+// stream reads one input of the given kind from f, named p and found as rel
+// under its PATH argument; size is its size in bytes where known, else -1.
+func (r *reader) stream(p, rel string, f io.Reader, size int64, kind int, gz bool) bool {
+	id, legacy := relID(rel), baseID(p)
+	if kind != kindText {
+		id = "" // a JSON article may carry its own id
 	}
 	var rd io.Reader = f
 	if gz {
@@ -292,8 +302,8 @@ func (r *reader) file(p, rel string, kind int, gz bool) bool {
 		limit, what = r.opt.maxLine(), "--max-line-bytes"
 	}
 	hint := 0
-	if !gz {
-		hint = int(min(fi.Size(), int64(limit)))
+	if !gz && size > 0 {
+		hint = int(min(size, int64(limit)))
 	}
 	b, err := readAtMost(rd, limit, hint)
 	if err == errOverRead {
