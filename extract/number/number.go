@@ -110,9 +110,10 @@ var multipliers = map[string]int64{
 	"千亿": 100000000000,
 	"百亿": 10000000000,
 	"十亿": 1000000000,
+	"兆":  1000000000000,
 }
 
-// Multiplier returns the value of a multiplier word (十 百 千 万 亿 万亿 and
+// Multiplier returns the value of a multiplier word (十 百 千 万 亿 兆 万亿 and
 // their compounds such as 千万), and whether s is one.
 func Multiplier(s string) (Value, bool) {
 	n, ok := multipliers[s]

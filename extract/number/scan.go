@@ -39,10 +39,12 @@ var digits = map[rune]int64{
 }
 
 // Units inside a number: small ones (within a section of four digits) and
-// the section markers 万 and 亿.
+// the section markers 万, 亿 and 兆. 兆 is 10^12 as Taiwan's and Hong Kong's
+// amounts write it (2.3兆元 = 2.3万亿元); a unit word that starts with 兆
+// (兆瓦, 兆赫: mega-) is kept whole by Scan's stopAt.
 var units = map[rune]int64{
 	'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000,
-	'万': 10000, '萬': 10000, '亿': 100000000, '億': 100000000,
+	'万': 10000, '萬': 10000, '亿': 100000000, '億': 100000000, '兆': 1000000000000,
 }
 
 // IsDigit reports an Arabic or Chinese digit.
@@ -313,10 +315,10 @@ func chineseFraction(s string) (*big.Rat, int) {
 }
 
 // evaluate computes the value of a token list: split at the first section
-// marker (亿, then 万), the left part multiplied by it and the right added;
-// a section is summed over 千百十.
+// marker (兆, then 亿, then 万), the left part multiplied by it and the
+// right added; a section is summed over 千百十. 1兆2千亿 is 1.2×10^12.
 func evaluate(toks []token) (*big.Rat, bool) {
-	for _, marker := range []int64{100000000, 10000} {
+	for _, marker := range []int64{1000000000000, 100000000, 10000} {
 		for i, t := range toks {
 			if t.num != nil || t.unit != marker {
 				continue
