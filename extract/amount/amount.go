@@ -245,6 +245,13 @@ func (c *amount) allowed(x *Extractor, d *extract.Doc) bool {
 				return false
 			}
 		}
+		// A Chinese-numeral count inside a word the segmenter found, which
+		// begins before it (双十节), names something.
+		if !c.expr.Arabic {
+			if t := d.TokenAt(c.start); t >= 0 && d.Tokens[t].Start < c.start && d.Tokens[t].End >= c.end {
+				return false
+			}
+		}
 		// A Chinese-numeral count right after an opening quote is a slogan's
 		// name (“三个大规模”, “五位一体”).
 		if !c.expr.Arabic {
@@ -344,6 +351,11 @@ func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 		return amount{}, false
 	}
 	c := amount{start: i, numEnd: i + e.Len, end: i + e.Len, expr: e, value: e.Value}
+	if lone, _ := utf8.DecodeRuneInString(e.Digits); !e.Arabic && utf8.RuneCountInString(e.Digits) == 1 && !strings.ContainsFunc(rest[:e.Len], number.IsUnit) {
+		if d, plain := number.PlainDigit(lone); !plain || d == 0 {
+			return amount{}, false // 陆 of 大陆, 伍 of 队伍, 零 of 零件: a word's character
+		}
+	}
 	after := text[c.numEnd:]
 	if strings.HasPrefix(after, "+") && len(after) > 1 && after[1] >= '0' && after[1] <= '9' {
 		return amount{}, false // 1+3+4: a plan's name
@@ -436,7 +448,16 @@ func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 func (x *Extractor) stopAtUnit(text string, base int) func(int) bool {
 	return func(j int) bool {
 		w := x.unitWords.Longest(text[base+j:])
-		return w != "" && utf8.RuneCountInString(w) > 1
+		if w != "" && utf8.RuneCountInString(w) > 1 {
+			return true
+		}
+		// 兆 before a unit of measure is mega- (500兆伏安), never 10^12.
+		if rest, ok := strings.CutPrefix(text[base+j:], "兆"); ok {
+			if u := x.unitWords.Longest(rest); u != "" && x.units[u] == kindMeasure {
+				return true
+			}
+		}
+		return false
 	}
 }
 
@@ -467,6 +488,12 @@ func (x *Extractor) shareUnits(d *extract.Doc, cs []amount) {
 		gap := text[a.end:b.start]
 		rangeSep := tx.IsRangeSep(gap)
 		if !rangeSep && !tx.IsListSep(gap) {
+			continue
+		}
+		if a.kind == kindNone && b.kind == kindClassifier && !rangeSep && !a.expr.Arabic && !b.expr.Arabic &&
+			!a.expr.Multiplier && x.words.noCount[a.expr.Digits] {
+			// 分居二、三名: 二 alone is an ordinal, so the list ranks, it counts nothing.
+			b.kind, b.rule = kindNone, nil
 			continue
 		}
 		switch {
@@ -579,7 +606,11 @@ func (x *Extractor) compound(d *extract.Doc, c amount, last string) amount {
 			next, val = cw, number.FromInt(1)
 		}
 		if next != "" {
-			if x.codeOf(d, next, "") != c.currency || val.Cmp(c.denom) >= 0 || x.wordContinues(d, j, k+len(next)) {
+			code := x.codeOf(d, next, "")
+			if x.isLocal(next) && next != last && x.money[next].use != "alone" {
+				code = c.currency // 5港元3角: 角 and 分 step down from any 元
+			}
+			if code != c.currency || val.Cmp(c.denom) >= 0 || x.wordContinues(d, j, k+len(next)) {
 				break
 			}
 			c.value = number.FromRat(new(big.Rat).Add(c.value.Rat(), e.Value.Mul(val).Rat()))
