@@ -23,10 +23,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cnie/cnie/lexicon"
 )
 
 // Article is one article as read from its input.
@@ -47,6 +50,9 @@ type Article struct {
 	// Published is the "published" field as given (a date or an RFC 3339
 	// date-time), or "".
 	Published string
+	// Locale is the "locale" field as given (CN, HK, TW, MO, SG or MY, in
+	// capitals), or "": where the article reports from.
+	Locale string
 	// Source is the input path ("-" for standard input); Line is the 1-based
 	// line of a JSON Lines input, 0 otherwise.
 	Source string
@@ -512,7 +518,7 @@ func parseLine(line []byte) (Article, error) {
 }
 
 // parseArticle decodes one article object: {"id", "title", "text",
-// "published"}.
+// "published", "locale"}.
 func parseArticle(s []byte) (Article, error) {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(s, &raw); err != nil {
@@ -535,6 +541,12 @@ func parseArticle(s []byte) (Article, error) {
 	}
 	if a.Published, err = stringField(raw, "published"); err != nil {
 		return Article{}, err
+	}
+	if a.Locale, err = stringField(raw, "locale"); err != nil {
+		return Article{}, err
+	}
+	if a.Locale != "" && !slices.Contains(lexicon.Locales, a.Locale) {
+		return Article{}, fmt.Errorf(`"locale" is %q, not one of %s`, a.Locale, strings.Join(lexicon.Locales, ", "))
 	}
 	t, ok := raw["text"]
 	if !ok || string(t) == "null" {

@@ -29,6 +29,17 @@ const (
 	OmitEmpty             // left out
 )
 
+// Score says what a field of an entity counts for when predictions are
+// scored against gold (package eval).
+type Score int
+
+// The parts of an entity a score looks at.
+const (
+	NotScored Score = iota // not compared (a country's name, ids, the rule)
+	Value                  // part of the normalised value: all must match
+	Detail                 // a detail scored on its own (qualifier, grain)
+)
+
 // Field is one field of a record or of an entity: how it is named, typed,
 // written and documented. Fields, the one table of them, drives the JSON
 // writer, the JSON Schema, the flat rows (Parquet columns, database
@@ -55,6 +66,8 @@ type Field struct {
 	// kind; SchemaOf overrides it for some entity types.
 	Schema   string
 	SchemaOf map[string]string
+	// Score is what the field counts for in an evaluation.
+	Score Score
 
 	str  func(*Record, *Entity) string
 	num  func(*Record, *Entity) int
@@ -127,18 +140,6 @@ const UserTypePattern = "^x-[a-z0-9][a-z0-9_-]*$"
 // amounts are the types that carry a value.
 var amounts = []string{"money", "percent", "quantity"}
 
-func rstr(g func(*Record) string) func(*Record, *Entity) string {
-	return func(r *Record, _ *Entity) string { return g(r) }
-}
-
-func estr(g func(*Entity) string) func(*Record, *Entity) string {
-	return func(_ *Record, e *Entity) string { return g(e) }
-}
-
-func eint(g func(*Entity) int) func(*Record, *Entity) int {
-	return func(_ *Record, e *Entity) int { return g(e) }
-}
-
 const qualifierSchema = `{"enum": ["approx", "over", "under", null]}`
 const dateSchema = `{"type": ["string", "null"], "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}`
 
@@ -149,47 +150,50 @@ var Fields = []*Field{
 	{Name: "doc_id", Kind: String, Emit: Always,
 		Doc:    "The article's id: its `id` field, else its file's path relative to the PATH argument it was found under, `/`-separated, without extension, and `:LINE` for a JSON Lines article.",
 		Schema: `{"type": "string", "minLength": 1}`,
-		str:    rstr(func(r *Record) string { return r.DocID })},
+		str:    func(r *Record, _ *Entity) string { return r.DocID }},
 	{Name: "source", Kind: String, Emit: Always,
 		Doc: "The input file the article came from (`-` for standard input).",
-		str: rstr(func(r *Record) string { return r.Source })},
+		str: func(r *Record, _ *Entity) string { return r.Source }},
 	{Name: "line", Kind: Int, Emit: OmitEmpty,
 		Doc:    "The 1-based line of a JSON Lines input.",
 		Schema: `{"type": "integer", "minimum": 1}`,
 		num:    func(r *Record, _ *Entity) int { return r.Line }},
 	{Name: "title", Kind: String, Emit: OmitEmpty,
 		Doc: "The article's title, when the input gives one.",
-		str: rstr(func(r *Record) string { return r.Title })},
+		str: func(r *Record, _ *Entity) string { return r.Title }},
 	{Name: "sha256", Kind: String, Emit: Always,
 		Doc:    "Hex SHA-256 of the article text's UTF-8 bytes.",
 		Schema: `{"type": "string", "pattern": "^[0-9a-f]{64}$"}`,
-		str:    rstr(func(r *Record) string { return r.SHA256 })},
+		str:    func(r *Record, _ *Entity) string { return r.SHA256 }},
 	{Name: "version", Kind: String, Emit: Always,
 		Doc:    "The build that wrote the record: cnie's version and its lexicon hash, as `cnie version` prints them joined by `+` (`0.3.0+0123456789abcdef`).",
 		Schema: `{"type": "string", "minLength": 1}`,
-		str:    rstr(func(r *Record) string { return r.Version })},
+		str:    func(r *Record, _ *Entity) string { return r.Version }},
 	{Name: "ref_date", Kind: Date, Emit: Null,
 		Doc:    "The reference date relative dates are read against, or null.",
 		Schema: dateSchema,
-		str: rstr(func(r *Record) string {
+		str: func(r *Record, _ *Entity) string {
 			if r.RefDate == nil {
 				return ""
 			}
 			return *r.RefDate
-		})},
+		}},
 	{Name: "ref_date_source", Kind: String, Emit: Always,
 		Doc:    "Where the reference date came from: `input` (the article's published field), `header` (a date in its first lines), `flag` (--ref-date) or `none`.",
 		Schema: `{"enum": ["input", "header", "flag", "none"]}`,
-		str:    rstr(func(r *Record) string { return r.RefDateSource })},
+		str:    func(r *Record, _ *Entity) string { return r.RefDateSource }},
 	{Name: "locale", Kind: String, Emit: OmitEmpty,
-		Doc: "The article's locale (`zh-CN`, `zh-TW`, `zh-HK`…), when known.",
-		str: rstr(func(r *Record) string { return r.Locale })},
+		Doc:    "Where the article reports from: `CN`, `HK`, `TW`, `MO`, `SG` or `MY`. It decides what the text leaves to its place (a bare 元's currency, ROC years, the fiscal year, a shared body name's canonical).",
+		Schema: `{"enum": ["CN", "HK", "TW", "MO", "SG", "MY"]}`,
+		str:    func(r *Record, _ *Entity) string { return r.Locale }},
 	{Name: "locale_source", Kind: String, Emit: OmitEmpty,
-		Doc: "Where the locale came from.",
-		str: rstr(func(r *Record) string { return r.LocaleSource })},
+		Doc:    "Where the locale came from: `input` (the article's `locale` field), `flag` (--locale), `text` (what the article names: a currency, a body, a dateline; never its script alone) or `default` (none of these: CN).",
+		Schema: `{"enum": ["input", "flag", "text", "default"]}`,
+		str:    func(r *Record, _ *Entity) string { return r.LocaleSource }},
 	{Name: "script", Kind: String, Emit: OmitEmpty,
-		Doc: "The article's script (`hans`, `hant`…), when known.",
-		str: rstr(func(r *Record) string { return r.Script })},
+		Doc:    "The article's script: `hans` (simplified), `hant` (traditional) or `mixed`, by the characters only one script writes.",
+		Schema: `{"enum": ["hans", "hant", "mixed"]}`,
+		str:    func(r *Record, _ *Entity) string { return r.Script }},
 	{Name: "chars", Kind: Int, Emit: Always,
 		Doc:    "Length of the text in Unicode code points.",
 		Schema: `{"type": "integer", "minimum": 0}`,
@@ -202,65 +206,65 @@ var Fields = []*Field{
 
 	{Name: "type", Kind: String, Entity: true, Emit: Always,
 		Doc: "The entity type: `money`, `percent`, `quantity`, `date`, `org`, `country`, or a user-defined `x-…`; null in the one row of an article without mentions.",
-		str: estr(func(e *Entity) string { return e.Type })},
+		str: func(_ *Record, e *Entity) string { return e.Type }},
 	{Name: "start", Kind: Int, Entity: true, Emit: Always,
 		Doc:    "Offset of the mention's first code point in the raw text.",
 		Schema: `{"type": "integer", "minimum": 0}`,
-		num:    eint(func(e *Entity) int { return e.Start })},
+		num:    func(_ *Record, e *Entity) int { return e.Start }},
 	{Name: "end", Kind: Int, Entity: true, Emit: Always,
 		Doc:    "Offset just past the mention (exclusive), in code points.",
 		Schema: `{"type": "integer", "minimum": 1}`,
-		num:    eint(func(e *Entity) int { return e.End })},
+		num:    func(_ *Record, e *Entity) int { return e.End }},
 	{Name: "text", Kind: String, Entity: true, Emit: Always,
 		Doc:    "The raw text of the span, line breaks and spaces included.",
 		Schema: `{"type": "string", "minLength": 1}`,
-		str:    estr(func(e *Entity) string { return e.Text })},
-	{Name: "value", Kind: Decimal, Entity: true, Types: amounts, Emit: Null,
+		str:    func(_ *Record, e *Entity) string { return e.Text }},
+	{Name: "value", Kind: Decimal, Entity: true, Types: amounts, Emit: Null, Score: Value,
 		Doc: "The amount, exact: in units of its currency for money, in percent (or points) for percent, in its unit for quantity; a repeating fraction (三分之二) to 15 significant digits.",
 		dec: func(_ *Record, e *Entity) *number.Value { return e.Value }},
-	{Name: "currency", Kind: String, Entity: true, Types: []string{"money"}, Emit: Null,
+	{Name: "currency", Kind: String, Entity: true, Types: []string{"money"}, Emit: Null, Score: Value,
 		Doc:    "ISO 4217 code of a money amount.",
 		Schema: `{"type": ["string", "null"], "pattern": "^[A-Z]{3}$"}`,
-		str:    estr(func(e *Entity) string { return e.Currency })},
-	{Name: "unit", Kind: String, Entity: true, Types: []string{"percent", "quantity"}, Emit: Null,
+		str:    func(_ *Record, e *Entity) string { return e.Currency }},
+	{Name: "unit", Kind: String, Entity: true, Types: []string{"percent", "quantity"}, Emit: Null, Score: Value,
 		Doc:      "`percent` or `point` for a percent; the unit of a quantity (吨, 辆…).",
 		SchemaOf: map[string]string{"percent": `{"enum": ["percent", "point", null]}`},
-		str:      estr(func(e *Entity) string { return e.Unit })},
-	{Name: "qualifier", Kind: String, Entity: true, Types: amounts, Emit: Null,
+		str:      func(_ *Record, e *Entity) string { return e.Unit }},
+	{Name: "qualifier", Kind: String, Entity: true, Types: amounts, Emit: Null, Score: Detail,
 		Doc:    "A hedge beside the amount: `approx`, `over` or `under`.",
 		Schema: qualifierSchema,
-		str:    estr(func(e *Entity) string { return e.Qualifier })},
-	{Name: "start_date", Kind: Date, Entity: true, Types: []string{"date"}, Emit: Null,
+		str:    func(_ *Record, e *Entity) string { return e.Qualifier }},
+	{Name: "start_date", Kind: Date, Entity: true, Types: []string{"date"}, Emit: Null, Score: Value,
 		Doc:    "First day of the date's span, when it resolves.",
 		Schema: dateSchema,
-		str:    estr(func(e *Entity) string { return e.StartDate })},
-	{Name: "end_date", Kind: Date, Entity: true, Types: []string{"date"}, Emit: Null,
+		str:    func(_ *Record, e *Entity) string { return e.StartDate }},
+	{Name: "end_date", Kind: Date, Entity: true, Types: []string{"date"}, Emit: Null, Score: Value,
 		Doc:    "Last day of the date's span (inclusive).",
 		Schema: dateSchema,
-		str:    estr(func(e *Entity) string { return e.EndDate })},
-	{Name: "grain", Kind: String, Entity: true, Types: []string{"date"}, Emit: Null,
+		str:    func(_ *Record, e *Entity) string { return e.EndDate }},
+	{Name: "grain", Kind: String, Entity: true, Types: []string{"date"}, Emit: Null, Score: Detail,
 		Doc:    "The date's grain: `year`, `half`, `quarter`, `season`, `month`, `week` or `day`.",
 		Schema: `{"enum": ["year", "half", "quarter", "season", "month", "week", "day", null]}`,
-		str:    estr(func(e *Entity) string { return e.Grain })},
-	{Name: "canonical", Kind: String, Entity: true, Types: []string{"org"}, Emit: Null,
+		str:    func(_ *Record, e *Entity) string { return e.Grain }},
+	{Name: "canonical", Kind: String, Entity: true, Types: []string{"org"}, Emit: Null, Score: Value,
 		Doc: "The organisation's full name, when it is known.",
-		str: estr(func(e *Entity) string { return e.Canonical })},
-	{Name: "code", Kind: String, Entity: true, Types: []string{"country"}, Emit: Null,
+		str: func(_ *Record, e *Entity) string { return e.Canonical }},
+	{Name: "code", Kind: String, Entity: true, Types: []string{"country"}, Emit: Null, Score: Value,
 		Doc:    "ISO 3166-1 alpha-2 code of a country.",
 		Schema: `{"type": ["string", "null"], "pattern": "^[A-Z]{2}$"}`,
-		str:    estr(func(e *Entity) string { return e.Code })},
+		str:    func(_ *Record, e *Entity) string { return e.Code }},
 	{Name: "name", Kind: String, Entity: true, Types: []string{"country"}, Emit: Null,
 		Doc: "The country's Chinese short name.",
-		str: estr(func(e *Entity) string { return e.Name })},
+		str: func(_ *Record, e *Entity) string { return e.Name }},
 	{Name: "id", Kind: String, Entity: true, Emit: OmitEmpty,
 		Doc: "An id a user-defined rule gives the entity.",
-		str: estr(func(e *Entity) string { return e.ID })},
-	{Name: "attrs", Kind: Object, Entity: true, Emit: OmitEmpty,
+		str: func(_ *Record, e *Entity) string { return e.ID }},
+	{Name: "attrs", Kind: Object, Entity: true, Emit: OmitEmpty, Score: Value,
 		Doc: "The fields of a user-defined type (x-…), as an object of strings.",
 		obj: func(_ *Record, e *Entity) map[string]string { return e.Attrs }},
 	{Name: "rule", Kind: String, Entity: true, Emit: OmitEmpty,
 		Doc: "The rule that produced the mention (`cnie run --explain`).",
-		str: estr(func(e *Entity) string { return e.Rule })},
+		str: func(_ *Record, e *Entity) string { return e.Rule }},
 }
 
 // recordFields and entityFields split Fields; valueFields are the value
