@@ -425,8 +425,11 @@ func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 			c.end = end
 			return c, true
 		}
-		if (k == kindClassifier || k == kindTenth) && x.wordContinues(d, c.start, end) {
-			return c, true // 三部门, 八成为, 三位一体: the unit runs into a word
+		if (k == kindClassifier && !e.Arabic || k == kindTenth) && x.wordContinues(d, c.start, end) {
+			// 三部门, 八成为, 三位一体: the unit runs into a word. After Arabic
+			// digits a classifier counts even where the segmenter read it
+			// into the noun (100|架飞机, 6|家中|资).
+			return c, true
 		}
 		c.end, c.kind, c.unit, c.rule = end, k, unit, unitRule[k]
 		if k == kindTenth {
@@ -436,6 +439,16 @@ func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 				// 三成半: a half tenth more, 35 percent.
 				c.value = number.FromRat(new(big.Rat).Add(c.value.Rat(), big.NewRat(5, 1)))
 				c.end += len("半")
+			} else if r, size := utf8.DecodeRuneInString(text[c.end:]); !e.Arabic {
+				// 七成八: a digit after the tenths is hundredths, 78 percent.
+				if dg, ok := number.PlainDigit(r); ok && dg > 0 && r != '两' {
+					next, _ := utf8.DecodeRuneInString(text[c.end+size:])
+					if !number.IsDigit(next) && !number.IsUnit(next) && x.unitWords.Longest(text[c.end+size:]) == "" &&
+						x.curWords.Longest(text[c.end+size:]) == "" && !x.wordContinues(d, c.end, c.end+size) {
+						c.value = number.FromRat(new(big.Rat).Add(c.value.Rat(), big.NewRat(int64(dg), 1)))
+						c.end += size
+					}
+				}
 			}
 		}
 	}
