@@ -147,7 +147,7 @@ var specs = map[string]spec{
 	"org_words.tsv": {2, 2, map[int][]string{1: {"name-end", "not-in-name", "project", "legal-suffix", "generic", "deictic",
 		"place-word", "place-suffix", "place-suffix-not", "place-body", "nr-place", "credit", "research-head-prefix", "research-head",
 		"gov-head-last", "gov-head-suffix", "company-head-suffix", "university", "university-unit-suffix", "list-count", "list-tail-suffix"}}},
-	"amount_words.tsv":    {2, 2, map[int][]string{1: {"indefinite", "no-count", "cohort", "session", "slogan-quote", "negative", "negative-not", "compound-join", "index-point", "rate-percent"}}},
+	"amount_words.tsv":    {2, 2, map[int][]string{1: {"indefinite", "no-count", "cohort", "session", "slogan-quote", "negative", "negative-not", "compound-join", "index-point", "rate-percent", "price-cue"}}},
 	"country_context.tsv": {2, 2, map[int][]string{1: {"before-not", "after-not", "after-keep", "verb", "verb-place"}}},
 	"date_words.tsv": {3, 3, map[int][]string{1: {"year-relative", "year-relative-not", "year-duration", "year-part", "year-part-not",
 		"year-period", "season", "month-part", "month-part-relative", "relative-day", "relative-week", "relative-month", "ago",

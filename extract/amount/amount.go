@@ -247,10 +247,8 @@ func (c *amount) allowed(x *Extractor, d *extract.Doc) bool {
 		}
 		// A Chinese-numeral count inside a word the segmenter found, which
 		// begins before it (双十节), names something.
-		if !c.expr.Arabic {
-			if t := d.TokenAt(c.start); t >= 0 && d.Tokens[t].Start < c.start && d.Tokens[t].End >= c.end {
-				return false
-			}
+		if !c.expr.Arabic && x.insideWord(d, c.start, c.end) {
+			return false
 		}
 		// A Chinese-numeral count right after an opening quote is a slogan's
 		// name (“三个大规模”, “五位一体”).
@@ -380,7 +378,14 @@ func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 		mc := c
 		mc.end, mc.kind, mc.currency, mc.rule = c.numEnd+len(mw), kindMoney, x.codeOf(d, mw, num), &moneyColloquial
 		mc.value, mc.denom = e.Value.Mul(mu.value), mu.value
-		if ext := x.compound(d, mc, mw); ext.end > mc.end || mu.use == "alone" || x.noNounAfter(d, mc.end) {
+		ext := x.compound(d, mc, mw)
+		switch {
+		case x.insideWord(d, c.start, ext.end):
+			// 金三角: the numeral is inside a word.
+		case ext.end > mc.end || mu.use == "alone":
+			return ext, true
+		case x.noNounAfter(d, mc.end) && !(x.words.indefinite[e.Digits] && !e.Multiplier) && x.priceCue(d, c.start):
+			// 票价两块, 卖八毛; not 在一块 (together), 分成两块, 作家三毛.
 			return ext, true
 		}
 	}
@@ -672,4 +677,29 @@ func (x *Extractor) negativeBefore(d *extract.Doc, start int) int {
 		return len(w)
 	}
 	return 0
+}
+
+// insideWord reports a span of Chinese numerals that lies inside a word the
+// segmenter found, one that begins before it (双十节, 金三角).
+func (x *Extractor) insideWord(d *extract.Doc, start, end int) bool {
+	r, _ := utf8.DecodeRuneInString(d.Text[start:])
+	if tx.IsASCIIDigit(r) {
+		return false
+	}
+	t := d.TokenAt(start)
+	return t >= 0 && d.Tokens[t].Start < start && d.Tokens[t].End >= end
+}
+
+// priceCue reports a price word (amount_words.tsv, price-cue) in the clause
+// before byte start, within 12 characters.
+func (x *Extractor) priceCue(d *extract.Doc, start int) bool {
+	from := start
+	for n := 0; n < 12 && from > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(d.Text[:from])
+		if !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) {
+			break // the clause ends
+		}
+		from -= size
+	}
+	return x.words.priceCue.Contained(d.Text[from:start]) != ""
 }

@@ -19,6 +19,8 @@ type words struct {
 	// before it; compoundJoin joins the parts of a compound amount;
 	// indexPoint and ratePercent are unit words of the index and rate rules.
 	negative, negativeNot, compoundJoin, indexPoint, ratePercent map[string]bool
+	// priceCue holds the words that make a colloquial 块 or 毛 money.
+	priceCue tx.WordSet
 }
 
 // loadWords reads lexicon/amount_words.tsv; a slogan quote must be one
@@ -33,9 +35,12 @@ func loadWords() (words, error) {
 		session: map[string]bool{}, sloganQuote: new(tx.RuneSet),
 		negative: map[string]bool{}, negativeNot: map[string]bool{}, compoundJoin: map[string]bool{},
 		indexPoint: map[string]bool{}, ratePercent: map[string]bool{}}
+	var cues []string
 	for _, r := range rows {
 		w, role := r.Fields[0], r.Fields[1]
 		switch role {
+		case "price-cue":
+			cues = append(cues, w)
 		case "indefinite":
 			ws.indefinite[w] = true
 		case "no-count":
@@ -63,6 +68,9 @@ func loadWords() (words, error) {
 		default: // lexicon.Read has checked the role
 			return words{}, fmt.Errorf("lexicon: %s:%d: role %q has no rule", file, r.Line, role)
 		}
+	}
+	if ws.priceCue, err = tx.NewWordSet(cues); err != nil {
+		return words{}, fmt.Errorf("lexicon: %s: %w", file, err)
 	}
 	return ws, nil
 }
