@@ -1,8 +1,11 @@
 // Package amount finds money, percentages and quantities with exact values:
 // a number (extract/number) and its currency, percent sign or unit, the
-// prefix forms (百分之, US$), fractions, tenths and 一半, lists and ranges
-// that write the unit once, and the hedge beside an amount. Its rules are
-// listed in rules.go, its examples in testdata/examples.tsv.
+// prefix forms (百分之, US$, a currency word: 人民币6千万元), fractions,
+// tenths, 一半 and 半成, a 负 sign, colloquial and compound money (两块, 八毛,
+// 七元五毛), lists and ranges that write the unit once (either end), and the
+// hedge beside an amount. A bare 元 is the currency of the article's locale
+// (Doc.Locale). Its rules are listed in rules.go, its examples in
+// testdata/*.tsv.
 package amount
 
 import (
