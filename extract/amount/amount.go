@@ -205,7 +205,7 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 		if !c.allowed(x, d) {
 			continue
 		}
-		if m.Type == extract.Percent && m.Value.Cmp(number.FromInt(0)) > 0 {
+		if m.Type == extract.Percent && m.Value.Sign() > 0 {
 			if n := x.negativeBefore(d, m.Start); n > 0 {
 				m.Start -= n
 				m.Value = m.Value.Neg()
@@ -316,14 +316,17 @@ func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 			return c, true
 		}
 	}
+	first, _ := utf8.DecodeRuneInString(rest)
 	// A currency word straight before its number: 人民币6千万元, 美元500万.
-	if w := x.curWords.Longest(rest); w != "" && !x.isLocal(w) && !tx.IsASCIILetter(prev) {
-		if c, ok := x.currencyBefore(d, i, w); ok {
-			return c, true
+	if !number.IsDigit(first) && !number.IsUnit(first) && !tx.IsASCIILetter(prev) {
+		if w := x.curWords.LongestAt(rest, first); w != "" && !x.isLocal(w) {
+			if c, ok := x.currencyBefore(d, i, w); ok {
+				return c, true
+			}
 		}
 	}
 	// 半成: half a tenth.
-	if strings.HasPrefix(rest, "半") && !number.IsDigit(prev) && !number.IsUnit(prev) {
+	if first == '半' && !number.IsDigit(prev) && !number.IsUnit(prev) {
 		if t := x.unitWords.Longest(rest[len("半"):]); t != "" && x.units[t] == kindTenth {
 			end := i + len("半") + len(t)
 			if !x.wordContinues(d, i, end) {
@@ -371,11 +374,12 @@ func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 			return c, true
 		}
 	}
-	cur := x.curWords.Longest(after)
-	unit := x.unitWords.Longest(after)
+	next, _ := utf8.DecodeRuneInString(after)
+	cur := x.curWords.LongestAt(after, next)
+	unit := x.unitWords.LongestAt(after, next)
 	num := text[c.start:c.numEnd]
 	// Colloquial money (五块钱, 两块, 八毛) and its compounds (一块五).
-	if mw := x.moneyWords.Longest(after); mw != "" && x.money[mw].use != "compound" && len(mw) >= len(cur) && len(mw) >= len(unit) &&
+	if mw := x.moneyWords.LongestAt(after, next); mw != "" && x.money[mw].use != "compound" && len(mw) >= len(cur) && len(mw) >= len(unit) &&
 		!x.wordContinues(d, c.start, c.numEnd+len(mw)) {
 		mu := x.money[mw]
 		mc := c
@@ -393,7 +397,7 @@ func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 		}
 	}
 	// A rate in 厘 in Hong Kong and Macau: 5.625厘.
-	if d.Locale == "HK" || d.Locale == "MO" {
+	if (d.Locale == "HK" || d.Locale == "MO") && after != "" {
 		for w := range x.words.ratePercent {
 			if strings.HasPrefix(after, w) && len(unit) <= len(w) && !x.wordContinues(d, c.start, c.numEnd+len(w)) {
 				c.end, c.kind, c.unit, c.rule = c.numEnd+len(w), kindPercent, "percent", &percentRate
@@ -573,7 +577,7 @@ func (x *Extractor) currencyBefore(d *extract.Doc, i int, w string) (amount, boo
 	text := d.Text
 	j := i + len(w)
 	e, ok := number.Scan(text[j:], x.stopAtUnit(text, j))
-	if !ok || e.Bare || e.Value.IsZero() || e.Value.Cmp(number.FromInt(0)) < 0 {
+	if !ok || e.Bare || e.Value.Sign() <= 0 {
 		return amount{}, false
 	}
 	if r, _ := utf8.DecodeRuneInString(text[j:]); r == '+' || r == '-' {
@@ -611,7 +615,7 @@ func (x *Extractor) compound(d *extract.Doc, c amount, last string) amount {
 			}
 		}
 		e, ok := number.Scan(text[j:], nil)
-		if !ok || e.Multiplier || e.Bare || e.Over || e.Value.Cmp(number.FromInt(0)) <= 0 {
+		if !ok || e.Multiplier || e.Bare || e.Over || e.Value.Sign() <= 0 {
 			break
 		}
 		if r, _ := utf8.DecodeRuneInString(text[j:]); r == '+' || r == '-' {
@@ -666,6 +670,9 @@ func (x *Extractor) noNounAfter(d *extract.Doc, i int) bool {
 // (抱负, 胜负).
 func (x *Extractor) negativeBefore(d *extract.Doc, start int) int {
 	before := d.Text[:start]
+	if !x.words.negativeLast.Has(tx.LastRune(before)) {
+		return 0
+	}
 	for w := range x.words.negative {
 		if !strings.HasSuffix(before, w) {
 			continue

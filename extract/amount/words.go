@@ -19,6 +19,8 @@ type words struct {
 	// before it; compoundJoin joins the parts of a compound amount;
 	// indexPoint and ratePercent are unit words of the index and rate rules.
 	negative, negativeNot, compoundJoin, indexPoint, ratePercent map[string]bool
+	// negativeLast holds the last characters of the negative words.
+	negativeLast *tx.RuneSet
 	// priceCue holds the words that make a colloquial 块 or 毛 money.
 	priceCue tx.WordSet
 }
@@ -34,7 +36,7 @@ func loadWords() (words, error) {
 	ws := words{indefinite: map[string]bool{}, noCount: map[string]bool{}, cohort: map[string]bool{},
 		session: map[string]bool{}, sloganQuote: new(tx.RuneSet),
 		negative: map[string]bool{}, negativeNot: map[string]bool{}, compoundJoin: map[string]bool{},
-		indexPoint: map[string]bool{}, ratePercent: map[string]bool{}}
+		indexPoint: map[string]bool{}, ratePercent: map[string]bool{}, negativeLast: new(tx.RuneSet)}
 	var cues []string
 	for _, r := range rows {
 		w, role := r.Fields[0], r.Fields[1]
@@ -51,6 +53,7 @@ func loadWords() (words, error) {
 			ws.session[w] = true
 		case "negative":
 			ws.negative[w] = true
+			ws.negativeLast.Add(tx.LastRune(w))
 		case "negative-not":
 			ws.negativeNot[w] = true
 		case "compound-join":

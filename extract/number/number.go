@@ -41,6 +41,14 @@ func (v Value) Neg() Value { return Value{r: new(big.Rat).Neg(v.Rat())} }
 // Cmp compares v and w: -1, 0 or +1.
 func (v Value) Cmp(w Value) int { return v.Rat().Cmp(w.Rat()) }
 
+// Sign returns -1, 0 or +1 as v is negative, zero or positive.
+func (v Value) Sign() int {
+	if v.r == nil {
+		return 0
+	}
+	return v.r.Sign()
+}
+
 // IsZero reports whether v is 0.
 func (v Value) IsZero() bool { return v.r == nil || v.r.Sign() == 0 }
 

@@ -206,3 +206,15 @@ func TestStartRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestDigitSwitches: IsUnit and digitRun, switches for speed, report
+// exactly the runes of the units and digits tables.
+func TestDigitSwitches(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		_, unit := units[r]
+		_, digit := digits[r]
+		if IsUnit(r) != unit || digitRun(r) != digit {
+			t.Errorf("%q: IsUnit %v (table %v), digitRun %v (table %v)", r, IsUnit(r), unit, digitRun(r), digit)
+		}
+	}
+}
