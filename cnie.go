@@ -48,6 +48,11 @@ type Options struct {
 	// Published, no date in their first lines); the zero time means none,
 	// and relative dates of such articles stay unresolved.
 	RefDate time.Time
+	// Locale is the locale (CN, HK, TW, MO, SG or MY) of articles that
+	// bring none; "" lets each article's text tell, and CN where it tells
+	// nothing. It decides what the text leaves to its place: the currency
+	// of a bare 元, ROC years, the fiscal year.
+	Locale string
 	// Workers is how many articles Stream processes at once; 0 means every
 	// core.
 	Workers int
@@ -65,7 +70,7 @@ type Extractor struct {
 // New loads the segmenter's dictionary and the lexicons and returns an
 // Extractor.
 func New(opt Options) (*Extractor, error) {
-	p, err := pipeline.New(pipeline.Options{RefDate: opt.RefDate})
+	p, err := pipeline.New(pipeline.Options{RefDate: opt.RefDate, Locale: opt.Locale})
 	if err != nil {
 		return nil, err
 	}

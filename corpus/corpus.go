@@ -23,10 +23,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cnie/cnie/lexicon"
 )
 
 // Article is one article as read from its input.
@@ -47,6 +50,9 @@ type Article struct {
 	// Published is the "published" field as given (a date or an RFC 3339
 	// date-time), or "".
 	Published string
+	// Locale is the "locale" field as given (CN, HK, TW, MO, SG or MY, in
+	// capitals), or "": where the article reports from.
+	Locale string
 	// Source is the input path ("-" for standard input); Line is the 1-based
 	// line of a JSON Lines input, 0 otherwise.
 	Source string
@@ -259,7 +265,7 @@ func (r *reader) dir(p, rel string, fi fs.FileInfo) bool {
 }
 
 func (r *reader) file(p, rel string, kind int, gz bool) bool {
-	id, legacy := relID(rel), baseID(p)
+	id := relID(rel)
 	if kind != kindText {
 		id = "" // a JSON article may carry its own id
 	}
@@ -271,6 +277,16 @@ func (r *reader) file(p, rel string, kind int, gz bool) bool {
 	fi, err := f.Stat()
 	if err != nil {
 		return r.failID(p, 0, id, unwrapPath(err))
+	}
+	return r.stream(p, rel, f, fi.Size(), kind, gz)
+}
+
+// stream reads one input of the given kind from f, named p and found as rel
+// under its PATH argument; size is its size in bytes where known, else -1.
+func (r *reader) stream(p, rel string, f io.Reader, size int64, kind int, gz bool) bool {
+	id, legacy := relID(rel), baseID(p)
+	if kind != kindText {
+		id = "" // a JSON article may carry its own id
 	}
 	var rd io.Reader = f
 	if gz {
@@ -292,8 +308,8 @@ func (r *reader) file(p, rel string, kind int, gz bool) bool {
 		limit, what = r.opt.maxLine(), "--max-line-bytes"
 	}
 	hint := 0
-	if !gz {
-		hint = int(min(fi.Size(), int64(limit)))
+	if !gz && size > 0 {
+		hint = int(min(size, int64(limit)))
 	}
 	b, err := readAtMost(rd, limit, hint)
 	if err == errOverRead {
@@ -502,7 +518,7 @@ func parseLine(line []byte) (Article, error) {
 }
 
 // parseArticle decodes one article object: {"id", "title", "text",
-// "published"}.
+// "published", "locale"}.
 func parseArticle(s []byte) (Article, error) {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(s, &raw); err != nil {
@@ -525,6 +541,12 @@ func parseArticle(s []byte) (Article, error) {
 	}
 	if a.Published, err = stringField(raw, "published"); err != nil {
 		return Article{}, err
+	}
+	if a.Locale, err = stringField(raw, "locale"); err != nil {
+		return Article{}, err
+	}
+	if a.Locale != "" && !slices.Contains(lexicon.Locales, a.Locale) {
+		return Article{}, fmt.Errorf(`"locale" is %q, not one of %s`, a.Locale, strings.Join(lexicon.Locales, ", "))
 	}
 	t, ok := raw["text"]
 	if !ok || string(t) == "null" {

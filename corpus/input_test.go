@@ -284,3 +284,17 @@ func TestBig5(t *testing.T) {
 		t.Errorf("%d articles, want %d", n, len(want))
 	}
 }
+
+// An article's "locale" is one of the six locales, or the line is an error
+// naming what is wrong.
+func TestLocaleField(t *testing.T) {
+	a, err := parseArticle([]byte(`{"text":"x","locale":"HK"}`))
+	if err != nil || a.Locale != "HK" {
+		t.Fatalf("got %+v, %v", a, err)
+	}
+	for _, bad := range []string{`{"text":"x","locale":"zh-HK"}`, `{"text":"x","locale":"hk"}`, `{"text":"x","locale":3}`} {
+		if _, err := parseArticle([]byte(bad)); err == nil {
+			t.Errorf("%s: no error", bad)
+		}
+	}
+}

@@ -33,6 +33,9 @@ type Doc struct {
 	File, Text string
 	// RefDate is the gold's reference date, "" if none.
 	RefDate string
+	// Locale is the gold's locale (CN, HK, TW, MO, SG, MY), "" if none: the
+	// article's locale given as input, as a user may give it.
+	Locale string
 	// Types are the types the gold is complete for; nil means all.
 	Types    []string
 	Entities []Mention
@@ -136,6 +139,7 @@ func ParseDoc(b []byte) (*Doc, error) {
 		File     string    `json:"file"`
 		Text     string    `json:"text"`
 		RefDate  *string   `json:"ref_date"`
+		Locale   string    `json:"locale"`
 		Types    []string  `json:"types"`
 		Entities []Mention `json:"entities"`
 	}
@@ -144,7 +148,7 @@ func ParseDoc(b []byte) (*Doc, error) {
 	if err := dec.Decode(&raw); err != nil {
 		return nil, err
 	}
-	d := &Doc{File: raw.File, Text: raw.Text, Types: raw.Types, Entities: raw.Entities}
+	d := &Doc{File: raw.File, Text: raw.Text, Locale: raw.Locale, Types: raw.Types, Entities: raw.Entities}
 	switch {
 	case raw.DocID != nil && *raw.DocID != "":
 		d.ID = *raw.DocID

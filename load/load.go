@@ -434,7 +434,11 @@ func sqlValue(f *record.Field, r *record.Record, e *record.Entity) (any, error) 
 	}
 	switch f.Kind {
 	case record.String:
-		return f.Str(r, e), nil
+		s := f.Str(r, e)
+		if strings.IndexByte(s, 0) >= 0 {
+			return nil, fmt.Errorf("%s holds a NUL character, which PostgreSQL text cannot store", f.Name)
+		}
+		return s, nil
 	case record.Int:
 		return int64(f.Int(r, e)), nil
 	case record.Date:

@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/cnie/cnie/parquetout"
 	"github.com/cnie/cnie/record"
@@ -107,9 +106,9 @@ func check(r *record.Record) error {
 	case r.Version == "":
 		return errors.New("a record without version (written by cnie before 0.3.0: run it again)")
 	}
-	if r.RefDate != nil {
-		if _, err := time.Parse(time.DateOnly, *r.RefDate); err != nil {
-			return fmt.Errorf("ref_date %q is not a date", *r.RefDate)
+	for _, f := range articleColumns() {
+		if _, err := sqlValue(f, r, nil); err != nil {
+			return err
 		}
 	}
 	for i := range r.Entities {

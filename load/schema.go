@@ -59,25 +59,21 @@ func SQLType(f *record.Field) string { return sqlType(f) }
 
 // articleColumns and mentionColumns are the fields stored in each table,
 // in the table's order.
-func articleColumns() []*record.Field {
-	var fs []*record.Field
-	for _, f := range record.Fields {
-		if !f.Entity && f.Kind != record.Entities {
-			fs = append(fs, f)
-		}
-	}
-	return fs
-}
+func articleColumns() []*record.Field { return articleFields }
 
-func mentionColumns() []*record.Field {
-	var fs []*record.Field
+func mentionColumns() []*record.Field { return mentionFields }
+
+var articleFields, mentionFields = func() (a, m []*record.Field) {
 	for _, f := range record.Fields {
-		if f.Entity {
-			fs = append(fs, f)
+		switch {
+		case f.Entity:
+			m = append(m, f)
+		case f.Kind != record.Entities:
+			a = append(a, f)
 		}
 	}
-	return fs
-}
+	return a, m
+}()
 
 func columnsDDL(entity bool) string {
 	fs := articleColumns()

@@ -14,6 +14,7 @@ import (
 	"github.com/cnie/cnie/extract/country"
 	"github.com/cnie/cnie/extract/date"
 	"github.com/cnie/cnie/extract/org"
+	"github.com/cnie/cnie/locale"
 	"github.com/cnie/cnie/normalize"
 	"github.com/cnie/cnie/record"
 	"github.com/cnie/cnie/segment"
@@ -28,6 +29,10 @@ type Options struct {
 	// Explain writes beside each entity the name of the rule that found it
 	// (the --explain flag).
 	Explain bool
+	// Locale is the locale of articles that bring none (the --locale flag:
+	// CN, HK, TW, MO, SG or MY); "" lets each article's text tell, and CN
+	// where it tells nothing.
+	Locale string
 }
 
 // Pipeline processes articles. It is safe for concurrent use.
@@ -81,6 +86,18 @@ func (p *Pipeline) Process(a corpus.Article) record.Record {
 		s := ref.Format(time.DateOnly)
 		rec.RefDate = &s
 	}
+	script, _, _ := normalize.DetectScript(a.Text)
+	rec.Script = string(script)
+	// The locale: the input's, the run's, else what the text names (read in
+	// the normalised view of the first window, which that window reuses).
+	first := a.Text[:windowEnd(a.Text, windowBytes)]
+	var view *normalize.View
+	loc, from := locale.Locale(a.Locale), locale.FromInput
+	if loc == "" {
+		view = normalize.New(first)
+		loc, from, _ = locale.Choose("", locale.Locale(p.opt.Locale), view.Text)
+	}
+	rec.Locale, rec.LocaleSource = string(loc), from
 	// A long article is processed a window at a time, so that its working
 	// memory (the normalised view and its offset map, the tokens, the
 	// mentions: about 40 times the text) is that of one window.
@@ -90,10 +107,11 @@ func (p *Pipeline) Process(a corpus.Article) record.Record {
 		part := rest[:windowEnd(rest, windowBytes)]
 		rest = rest[len(part):]
 		if rest == "" && parts == nil { // the whole article: one window
-			rec.Entities = p.window(part, base, ref, rec.Entities)
+			rec.Entities = p.window(part, view, base, ref, rec.Locale, rec.Entities)
 		} else {
-			parts = append(parts, p.window(part, base, ref, nil))
+			parts = append(parts, p.window(part, view, base, ref, rec.Locale, nil))
 		}
+		view = nil
 		base += utf8.RuneCountInString(part)
 	}
 	rec.Chars = base
@@ -172,10 +190,12 @@ func sentenceEnd(r rune) bool {
 
 // window extracts the mentions of part, a piece of an article that starts
 // base code points into it, and appends them to ents as entities with
-// offsets into the article.
-func (p *Pipeline) window(part string, base int, ref time.Time, ents []record.Entity) []record.Entity {
-	view := normalize.New(part)
-	doc := &extract.Doc{Text: view.Text, Ref: ref}
+// offsets into the article. view is part's normalised view, or nil.
+func (p *Pipeline) window(part string, view *normalize.View, base int, ref time.Time, loc string, ents []record.Entity) []record.Entity {
+	if view == nil {
+		view = normalize.New(part)
+	}
+	doc := &extract.Doc{Text: view.Text, Ref: ref, Locale: loc}
 	doc.Tokens = p.seg.Cut(view.Text, nil)
 	var ms []extract.Mention
 	for _, x := range p.extractors {

@@ -84,23 +84,33 @@ func appendKey(b []byte, f *Field) []byte {
 	return append(b, '"', ':')
 }
 
-// appendValue appends the value of field f of r or e; html escapes <, >
-// and & in strings.
+// appendValue appends the value of field f of r or e, null when it is
+// empty and f.Emit says so; html escapes <, > and & in strings.
 func appendValue(b []byte, f *Field, r *Record, e *Entity, html bool) []byte {
-	if f.Emit == Null && f.Empty(r, e) {
-		return append(b, "null"...)
-	}
+	null := f.Emit == Null
 	switch f.Kind {
 	case String, Date:
-		return appendJSONString(b, f.str(r, e), html)
+		s := f.str(r, e)
+		if null && s == "" {
+			break
+		}
+		return appendJSONString(b, s, html)
 	case Int:
-		return strconv.AppendInt(b, int64(f.num(r, e)), 10)
+		n := f.num(r, e)
+		if null && n == 0 {
+			break
+		}
+		return strconv.AppendInt(b, int64(n), 10)
 	case Decimal:
-		return append(b, f.dec(r, e).String()...)
+		v := f.dec(r, e)
+		if v == nil {
+			break
+		}
+		return append(b, v.String()...)
 	case Strings:
 		l := f.list(r, e)
-		if l == nil {
-			return append(b, "null"...)
+		if l == nil || null && len(l) == 0 {
+			break
 		}
 		b = append(b, '[')
 		for i, s := range l {
@@ -112,8 +122,8 @@ func appendValue(b []byte, f *Field, r *Record, e *Entity, html bool) []byte {
 		return append(b, ']')
 	case Object:
 		m := f.obj(r, e)
-		if m == nil {
-			return append(b, "null"...)
+		if m == nil || null && len(m) == 0 {
+			break
 		}
 		keys := make([]string, 0, len(m))
 		for k := range m {

@@ -57,14 +57,14 @@ func validate(s *jsonschema.Schema, line []byte) error {
 func TestNewFieldsWrittenAndValid(t *testing.T) {
 	r := sampleRecord("港股")
 	r.SHA256 = strings.Repeat("ab", 32)
-	r.Locale, r.LocaleSource, r.Script = "zh-HK", "input", "hant"
+	r.Locale, r.LocaleSource, r.Script = "HK", "input", "hant"
 	r.Warnings = []string{"gb18030", "a <b>"}
 	r.Entities[0].Rule = "amount/number-unit"
 	r.Entities = append(r.Entities, Entity{Type: "x-ticker", Start: 0, End: 4, Text: "0700", ID: "t1",
 		Attrs: map[string]string{"market": "HK", "board": "main<"}, Rule: "user/ticker"})
 	got := string(r.AppendJSON(nil))
 	for _, want := range []string{
-		`"sha256":"` + r.SHA256 + `","version":"0.0.0+test","ref_date":"2025-04-12","ref_date_source":"input","locale":"zh-HK","locale_source":"input","script":"hant","chars":42,"warnings":["gb18030","a <b>"],"entities":[`,
+		`"sha256":"` + r.SHA256 + `","version":"0.0.0+test","ref_date":"2025-04-12","ref_date_source":"input","locale":"HK","locale_source":"input","script":"hant","chars":42,"warnings":["gb18030","a <b>"],"entities":[`,
 		`{"type":"money","start":1,"end":8,"text":"港股","value":4795000000,"currency":"CNY","qualifier":null,"rule":"amount/number-unit"}`,
 		`{"type":"x-ticker","start":0,"end":4,"text":"0700","id":"t1","attrs":{"board":"main\u003c","market":"HK"},"rule":"user/ticker"}]}`,
 	} {

@@ -89,7 +89,7 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 }
 
 // predict runs the pipeline on every gold document, with the gold reference
-// date as its published date.
+// date as its published date and the gold's locale, if any, as its locale.
 func predict(gold eval.Set) (eval.Set, error) {
 	p, err := pipeline.New(pipeline.Options{Explain: true}) // errors show their rule
 	if err != nil {
@@ -97,7 +97,7 @@ func predict(gold eval.Set) (eval.Set, error) {
 	}
 	pred := eval.Set{}
 	for _, g := range gold.Sorted() {
-		rec := p.Process(corpus.Article{ID: g.ID, Text: g.Text, Published: g.RefDate, Source: g.File})
+		rec := p.Process(corpus.Article{ID: g.ID, Text: g.Text, Published: g.RefDate, Locale: g.Locale, Source: g.File})
 		b, err := json.Marshal(&rec)
 		if err != nil {
 			return nil, err

@@ -18,7 +18,7 @@ func loadCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("cnie load", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", os.Getenv("CNIE_DB"), "database `URL` (postgres://user@host:port/db; default $CNIE_DB)")
-	init := fs.Bool("init", false, "create the tables, or migrate them to this cnie's version")
+	doInit := fs.Bool("init", false, "create the tables, or migrate them to this cnie's version")
 	chunk := fs.Int("chunk-articles", load.DefaultChunkArticles, "articles per transaction of a plain file (`N`)")
 	quiet := fs.Bool("quiet", false, "no summary line")
 	fs.Usage = func() {
@@ -46,7 +46,7 @@ func loadCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer stop()
 	start := time.Now()
 	l, err := load.Open(ctx, load.Options{
-		DB: *db, Init: *init, Stdin: stdin, ChunkArticles: *chunk,
+		DB: *db, Init: *doInit, Stdin: stdin, ChunkArticles: *chunk,
 		Note: func(s string) { fmt.Fprintf(stderr, "cnie load: %s\n", s) },
 	})
 	if err != nil {
@@ -54,7 +54,7 @@ func loadCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	defer l.Close()
-	if *init && len(paths) == 0 {
+	if *doInit && len(paths) == 0 {
 		return exitOK // --init alone: the tables only
 	}
 	err = l.Load(ctx, paths)

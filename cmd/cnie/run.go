@@ -15,6 +15,7 @@ import (
 	"github.com/cnie/cnie/batch"
 	"github.com/cnie/cnie/corpus"
 	"github.com/cnie/cnie/extract"
+	"github.com/cnie/cnie/locale"
 	"github.com/cnie/cnie/pipeline"
 	"github.com/cnie/cnie/record"
 )
@@ -25,6 +26,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := fs.String("o", "", "write records to `FILE` (default standard output); FILE.gz is gzipped; FILE.parquet is Parquet, one row per mention")
 	errPath := fs.String("errors", "", "write error records to `FILE` (default standard error); FILE.gz is gzipped")
 	refDate := fs.String("ref-date", "", "reference `DATE` (YYYY-MM-DD) for articles that bring none")
+	loc := fs.String("locale", "", "`LOCALE` (CN, HK, TW, MO, SG or MY) of articles that bring none; default: what each article's text names, else CN")
 	workers := fs.Int("j", runtime.GOMAXPROCS(0), "process `N` articles at once (default: every core)")
 	flat := fs.Bool("flat", false, "write one line per entity: {\"doc_id\", \"source\", ...the entity's fields}")
 	maxBytes := fs.Int("max-article-bytes", corpus.DefaultMaxArticleBytes, "an article whose text is over `N` bytes (UTF-8) is an error record")
@@ -58,6 +60,14 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	opt := pipeline.Options{Explain: *explain}
+	if *loc != "" {
+		l, err := locale.Parse(*loc)
+		if err != nil {
+			fmt.Fprintf(stderr, "cnie run: --locale: %v\n", err)
+			return exitUsage
+		}
+		opt.Locale = string(l)
+	}
 	if *refDate != "" {
 		d, err := time.Parse(time.DateOnly, *refDate)
 		if err != nil {
