@@ -132,7 +132,7 @@ type spec struct {
 var Locales = []string{"CN", "HK", "TW", "MO", "SG", "MY"}
 
 var specs = map[string]spec{
-	"countries.tsv":      {4, 7, map[int][]string{5: {"", "default"}}},
+	"countries.tsv":      {4, 6, map[int][]string{5: {"", "default"}}},
 	"currencies.tsv":     {2, 2, nil},
 	"hedges.tsv":         {3, 3, map[int][]string{1: {"before", "after", "not"}, 2: {"approx", "over", "under", "-"}}},
 	"org_context.tsv":    {2, 2, map[int][]string{1: OrgContextRoles}},
@@ -152,6 +152,7 @@ var specs = map[string]spec{
 	"date_words.tsv": {3, 3, map[int][]string{1: {"year-relative", "year-relative-not", "year-duration", "year-part", "year-part-not",
 		"year-period", "season", "month-part", "month-part-relative", "relative-day", "relative-week", "relative-month", "ago",
 		"nowadays", "plan-after"}}},
+	"country_partners.tsv": {2, 2, nil},
 }
 
 // OrgContextRoles are the roles of lexicon/org_context.tsv.

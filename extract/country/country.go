@@ -6,6 +6,7 @@ package country
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,7 +63,8 @@ type Extractor struct {
 	// word.
 	risky tx.WordSet
 	// partners maps a state to the abbreviations that, in the same run,
-	// make a shared abbreviation its own (乌 in 中哈乌 is Uzbekistan).
+	// make a shared abbreviation its own (乌 in 中哈乌 is Uzbekistan;
+	// lexicon/country_partners.tsv).
 	partners map[string]string
 }
 
@@ -117,7 +119,9 @@ func New(seg *segment.Segmenter) (*Extractor, error) {
 			}
 			x.abbrevs.Add(c)
 		}
-		x.partners[code] = strings.ReplaceAll(r.Field(6), "|", "")
+	}
+	if err := x.loadPartners(); err != nil {
+		return nil, err
 	}
 	if aliases, err = x.loadHant(aliases); err != nil {
 		return nil, err
@@ -126,6 +130,37 @@ func New(seg *segment.Segmenter) (*Extractor, error) {
 		return nil, fmt.Errorf("lexicon: countries.tsv: %w", err)
 	}
 	return x, nil
+}
+
+// loadPartners reads lexicon/country_partners.tsv: the abbreviations
+// beside which a shared abbreviation means a given state (乌 in 中哈乌).
+func (x *Extractor) loadPartners() error {
+	const file = "country_partners.tsv"
+	rows, err := lexicon.Read(file, 2, 2)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		code := r.Fields[0]
+		if x.name[code] == "" {
+			return fmt.Errorf("lexicon: %s:%d: %s is no state of countries.tsv", file, r.Line, code)
+		}
+		shared := false
+		for _, codes := range x.abbrev {
+			shared = shared || len(codes) > 1 && slices.Contains(codes, code)
+		}
+		if !shared {
+			return fmt.Errorf("lexicon: %s:%d: %s has no shared abbreviation in countries.tsv", file, r.Line, code)
+		}
+		for _, p := range strings.Split(r.Fields[1], "|") {
+			c, size := utf8.DecodeRuneInString(p)
+			if size != len(p) || !x.abbrevs.Has(c) {
+				return fmt.Errorf("lexicon: %s:%d: partner %q is no abbreviation of countries.tsv", file, r.Line, p)
+			}
+			x.partners[code] += p
+		}
+	}
+	return nil
 }
 
 // loadHant reads lexicon/countries_hant.tsv, the names Taiwan and Hong
@@ -405,7 +440,7 @@ func (x *Extractor) Names(s string) bool { return x.aliases.Contained(s) != "" }
 // resolve picks the state a one-character abbreviation means, in the
 // guide's order: the one of its states that the document names in full;
 // else the one whose partners stand in the same run (乌 in 中哈乌 is
-// Uzbekistan's, lexicon/countries.tsv column 7); else its default.
+// Uzbekistan's, lexicon/country_partners.tsv); else its default.
 func (x *Extractor) resolve(r rune, named map[string]bool, run string) string {
 	codes := x.abbrev[r]
 	for _, c := range codes {
