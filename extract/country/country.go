@@ -464,8 +464,9 @@ func (x *Extractor) resolve(r rune, named map[string]bool, run string) string {
 // it holds 中 or is followed by a pairing word (lexicon/pair_context.tsv),
 // no word of the segmentation crosses its edges (中新社, 德意志银行, 集中),
 // and it is not an ordinary word (加以, 美德, 罗马): a dictionary word
-// counts only when it holds 中 and is tagged as a place, organisation or
-// abbreviation (中美, 中法), or is followed by a pairing word (中葡两国),
+// counts only when it is tagged as a place, organisation or abbreviation
+// and holds 中 (中美, 中法) or is followed by a pairing word (美日韩三国,
+// 印巴边境), or is followed by a pairing word whatever its tag (中葡两国),
 // and not when it names a company (中泰证券). across reports a pair the
 // segmenter read across its first edge: a preposition and 中 as one word
 // (从中|老 of 从中老铁路), the segmentation taken as evidence, not as
@@ -505,9 +506,9 @@ func (x *Extractor) isPair(d *extract.Doc, i, j int) (ok, across bool) {
 		if x.pairOrg.Longest(d.Text[j:]) != "" {
 			return false, false // 中泰证券
 		}
-		return strings.Contains(run, "中"), across
+		return paired || strings.Contains(run, "中"), across
 	case pos == "ns" || pos == "j" || pos == "f":
-		return strings.Contains(run, "中"), across
+		return paired || strings.Contains(run, "中"), across // 中美, 美日韩三国
 	}
 	// An ordinary word (加以, 美德) pairs only before a pairing word, and
 	// a verb, adjective, adverb or function word never (加以合作).
