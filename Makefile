@@ -59,7 +59,7 @@ beam:
 ## Last, the Beam pipeline beside `cnie run` on one core (issue #23).
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	$(GO) run ./cmd/cnie-bench -bin $(BIN) -seeds testdata/seeds -mb 50
+	$(GO) run ./cmd/cnie-bench -bin $(BIN) -seeds testdata/seeds -mb 50 $(if $(BASELINE),-baseline $(BASELINE))
 	$(MAKE) --no-print-directory bench-load
 	cd beam && $(GO) test -tags long -run '^$$' -bench BeamVsRun -benchtime 1x ./cniebeam/
 

@@ -12,10 +12,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/cnie/cnie/record"
 )
 
 // Types are the entity types scored, in report order.
@@ -254,21 +257,53 @@ func abs(f float64) float64 {
 	return f
 }
 
-// valueOK reports whether a predicted mention's value matches the gold's.
+// valueOK reports whether a predicted mention's value matches the gold's:
+// every field the record's field table marks as part of a value (Score
+// record.Value) that the type carries. Decimals compare as numbers, strings
+// without white space (canonical names are compared so).
 func valueOK(g, p Mention) bool {
-	switch g.str("type") {
-	case "money":
-		return numEq(g["value"], p["value"]) && same(g["currency"], p["currency"])
-	case "percent", "quantity":
-		return numEq(g["value"], p["value"]) && same(g["unit"], p["unit"])
-	case "date":
-		return same(g["start_date"], p["start_date"]) && same(g["end_date"], p["end_date"])
-	case "org":
-		return squeeze(g.str("canonical")) == squeeze(p.str("canonical"))
-	case "country":
-		return same(g["code"], p["code"])
+	typ := g.str("type")
+	n := 0
+	for _, f := range record.Fields {
+		if f.Score != record.Value || !f.Carried(typ) {
+			continue
+		}
+		n++
+		a, b := g[f.Name], p[f.Name]
+		switch f.Kind {
+		case record.Decimal:
+			if !numEq(a, b) {
+				return false
+			}
+		case record.String: // null and "" are no value alike
+			x, _ := a.(string)
+			y, _ := b.(string)
+			if squeeze(x) != squeeze(y) {
+				return false
+			}
+		case record.Object: // a user type's attrs
+			if !reflect.DeepEqual(a, b) {
+				return false
+			}
+		default:
+			if !same(a, b) {
+				return false
+			}
+		}
 	}
-	return false
+	return n > 0
+}
+
+// details returns the fields a type's mentions are scored on apart from their
+// value (Score record.Detail: an amount's qualifier, a date's grain).
+func details(typ string) []*record.Field {
+	var out []*record.Field
+	for _, f := range record.Fields {
+		if f.Score == record.Detail && f.Carried(typ) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // squeeze removes white space, as canonical names are compared without it.

@@ -151,3 +151,23 @@ func TestErrorsShowRule(t *testing.T) {
 		}
 	}
 }
+
+// What a value is comes from the record's field table: a user-defined type's
+// value is its attrs; a built-in type's detail (grain) is not its value.
+func TestValueFromFieldTable(t *testing.T) {
+	for _, tc := range []struct {
+		g, p Mention
+		want bool
+	}{
+		{Mention{"type": "x-stock", "attrs": map[string]any{"market": "SH"}}, Mention{"type": "x-stock", "attrs": map[string]any{"market": "SH"}}, true},
+		{Mention{"type": "x-stock", "attrs": map[string]any{"market": "SH"}}, Mention{"type": "x-stock", "attrs": map[string]any{"market": "HK"}}, false},
+		{Mention{"type": "date", "start_date": "2025-01-01", "end_date": "2025-01-31", "grain": "month"},
+			Mention{"type": "date", "start_date": "2025-01-01", "end_date": "2025-01-31", "grain": "day"}, true},
+		{Mention{"type": "org", "canonical": "上海合作组织"}, Mention{"type": "org", "canonical": "上海合作 组织"}, true},
+		{Mention{"type": "money", "value": json.Number("5"), "currency": "CNY"}, Mention{"type": "money", "value": json.Number("5"), "currency": nil}, false},
+	} {
+		if got := valueOK(tc.g, tc.p); got != tc.want {
+			t.Errorf("valueOK(%v, %v) = %v, want %v", tc.g, tc.p, got, tc.want)
+		}
+	}
+}

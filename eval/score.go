@@ -192,15 +192,13 @@ func (r *Report) scoreType(g, p *Doc, t string) {
 		} else {
 			r.Errors = append(r.Errors, Error{g.ID, t, "value", e.m, q})
 		}
-		switch t {
-		case "money", "percent", "quantity":
+		if ds := details(t); len(ds) > 0 {
 			c.DetailN++
-			if same(e.m["qualifier"], q["qualifier"]) {
-				c.DetailOK++
+			ok := true
+			for _, f := range ds {
+				ok = ok && same(e.m[f.Name], q[f.Name])
 			}
-		case "date":
-			c.DetailN++
-			if same(e.m["grain"], q["grain"]) {
+			if ok {
 				c.DetailOK++
 			}
 		}

@@ -29,6 +29,17 @@ const (
 	OmitEmpty             // left out
 )
 
+// Score says what a field of an entity counts for when predictions are
+// scored against gold (package eval).
+type Score int
+
+// The parts of an entity a score looks at.
+const (
+	NotScored Score = iota // not compared (a country's name, ids, the rule)
+	Value                  // part of the normalised value: all must match
+	Detail                 // a detail scored on its own (qualifier, grain)
+)
+
 // Field is one field of a record or of an entity: how it is named, typed,
 // written and documented. Fields, the one table of them, drives the JSON
 // writer, the JSON Schema, the flat rows (Parquet columns, database
@@ -55,6 +66,8 @@ type Field struct {
 	// kind; SchemaOf overrides it for some entity types.
 	Schema   string
 	SchemaOf map[string]string
+	// Score is what the field counts for in an evaluation.
+	Score Score
 
 	str  func(*Record, *Entity) string
 	num  func(*Record, *Entity) int
@@ -206,37 +219,37 @@ var Fields = []*Field{
 		Doc:    "The raw text of the span, line breaks and spaces included.",
 		Schema: `{"type": "string", "minLength": 1}`,
 		str:    func(_ *Record, e *Entity) string { return e.Text }},
-	{Name: "value", Kind: Decimal, Entity: true, Types: amounts, Emit: Null,
+	{Name: "value", Kind: Decimal, Entity: true, Types: amounts, Emit: Null, Score: Value,
 		Doc: "The amount, exact: in units of its currency for money, in percent (or points) for percent, in its unit for quantity; a repeating fraction (三分之二) to 15 significant digits.",
 		dec: func(_ *Record, e *Entity) *number.Value { return e.Value }},
-	{Name: "currency", Kind: String, Entity: true, Types: []string{"money"}, Emit: Null,
+	{Name: "currency", Kind: String, Entity: true, Types: []string{"money"}, Emit: Null, Score: Value,
 		Doc:    "ISO 4217 code of a money amount.",
 		Schema: `{"type": ["string", "null"], "pattern": "^[A-Z]{3}$"}`,
 		str:    func(_ *Record, e *Entity) string { return e.Currency }},
-	{Name: "unit", Kind: String, Entity: true, Types: []string{"percent", "quantity"}, Emit: Null,
+	{Name: "unit", Kind: String, Entity: true, Types: []string{"percent", "quantity"}, Emit: Null, Score: Value,
 		Doc:      "`percent` or `point` for a percent; the unit of a quantity (吨, 辆…).",
 		SchemaOf: map[string]string{"percent": `{"enum": ["percent", "point", null]}`},
 		str:      func(_ *Record, e *Entity) string { return e.Unit }},
-	{Name: "qualifier", Kind: String, Entity: true, Types: amounts, Emit: Null,
+	{Name: "qualifier", Kind: String, Entity: true, Types: amounts, Emit: Null, Score: Detail,
 		Doc:    "A hedge beside the amount: `approx`, `over` or `under`.",
 		Schema: qualifierSchema,
 		str:    func(_ *Record, e *Entity) string { return e.Qualifier }},
-	{Name: "start_date", Kind: Date, Entity: true, Types: []string{"date"}, Emit: Null,
+	{Name: "start_date", Kind: Date, Entity: true, Types: []string{"date"}, Emit: Null, Score: Value,
 		Doc:    "First day of the date's span, when it resolves.",
 		Schema: dateSchema,
 		str:    func(_ *Record, e *Entity) string { return e.StartDate }},
-	{Name: "end_date", Kind: Date, Entity: true, Types: []string{"date"}, Emit: Null,
+	{Name: "end_date", Kind: Date, Entity: true, Types: []string{"date"}, Emit: Null, Score: Value,
 		Doc:    "Last day of the date's span (inclusive).",
 		Schema: dateSchema,
 		str:    func(_ *Record, e *Entity) string { return e.EndDate }},
-	{Name: "grain", Kind: String, Entity: true, Types: []string{"date"}, Emit: Null,
+	{Name: "grain", Kind: String, Entity: true, Types: []string{"date"}, Emit: Null, Score: Detail,
 		Doc:    "The date's grain: `year`, `half`, `quarter`, `season`, `month`, `week` or `day`.",
 		Schema: `{"enum": ["year", "half", "quarter", "season", "month", "week", "day", null]}`,
 		str:    func(_ *Record, e *Entity) string { return e.Grain }},
-	{Name: "canonical", Kind: String, Entity: true, Types: []string{"org"}, Emit: Null,
+	{Name: "canonical", Kind: String, Entity: true, Types: []string{"org"}, Emit: Null, Score: Value,
 		Doc: "The organisation's full name, when it is known.",
 		str: func(_ *Record, e *Entity) string { return e.Canonical }},
-	{Name: "code", Kind: String, Entity: true, Types: []string{"country"}, Emit: Null,
+	{Name: "code", Kind: String, Entity: true, Types: []string{"country"}, Emit: Null, Score: Value,
 		Doc:    "ISO 3166-1 alpha-2 code of a country.",
 		Schema: `{"type": ["string", "null"], "pattern": "^[A-Z]{2}$"}`,
 		str:    func(_ *Record, e *Entity) string { return e.Code }},
@@ -246,7 +259,7 @@ var Fields = []*Field{
 	{Name: "id", Kind: String, Entity: true, Emit: OmitEmpty,
 		Doc: "An id a user-defined rule gives the entity.",
 		str: func(_ *Record, e *Entity) string { return e.ID }},
-	{Name: "attrs", Kind: Object, Entity: true, Emit: OmitEmpty,
+	{Name: "attrs", Kind: Object, Entity: true, Emit: OmitEmpty, Score: Value,
 		Doc: "The fields of a user-defined type (x-…), as an object of strings.",
 		obj: func(_ *Record, e *Entity) map[string]string { return e.Attrs }},
 	{Name: "rule", Kind: String, Entity: true, Emit: OmitEmpty,

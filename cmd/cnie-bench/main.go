@@ -6,6 +6,7 @@
 // same run, each beside its goal.
 //
 //	cnie-bench [-bin bin/cnie] [-seeds testdata/seeds] [-mb 50] [-runs 11] [-repeat 1] [-keep]
+//	           [-hant-seeds testdata/seeds-hant] [-compare-mb 10] [-compare-runs 5] [-baseline OLD]
 //
 // The corpus is JSON Lines: each article has a dateline with a random date,
 // then paragraphs of sentences drawn at random from all the seeds, their
@@ -28,6 +29,13 @@
 // Load on a shared machine skews every figure: the load average is printed
 // before and after, -runs repeats the cold start, and -repeat the
 // throughput runs (the fastest is kept).
+//
+// Then the comparison the issues' throughput margins are measured with
+// (compare.go): corpora of -compare-mb generated from the simplified and the
+// traditional seeds, each run -compare-runs times on one core alternating
+// with the -baseline binary (an older build, if given): medians of MB per
+// CPU-second, this build against the baseline and traditional against
+// simplified.
 package main
 
 import (
@@ -62,11 +70,36 @@ func main() {
 	hmmMB := flag.Float64("hmm-mb", 4, "megabytes of the corpus gse's Cut with HMM segments")
 	repeat := flag.Int("repeat", 1, "run each throughput measurement `N` times, alternating, and keep the fastest (load on a shared machine only slows runs down)")
 	keep := flag.Bool("keep", false, "keep the generated corpus and print its folder")
+	hantSeeds := flag.String("hant-seeds", "testdata/seeds-hant", "folder of the seeds in traditional characters, for the comparison of scripts")
+	compareMB := flag.Float64("compare-mb", 10, "megabytes of each script's corpus in the alternating comparison (0: none)")
+	compareRuns := flag.Int("compare-runs", 5, "alternating runs of the comparison (the median is reported)")
+	baseline := flag.String("baseline", "", "an older cnie `binary` to compare this one with, run alternately")
 	flag.Parse()
 	if err := run(*bin, *seeds, *mb, *hmmMB, *runs, *repeat, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "cnie-bench:", err)
 		os.Exit(1)
 	}
+	if *compareMB <= 0 {
+		return
+	}
+	if err := compareStep(*bin, *baseline, *seeds, *hantSeeds, *compareMB, *compareRuns); err != nil {
+		fmt.Fprintln(os.Stderr, "cnie-bench:", err)
+		os.Exit(1)
+	}
+}
+
+// compareStep runs compare on corpora in a temporary folder, removed after.
+func compareStep(bin, baseline, seedDir, hantDir string, mb float64, runs int) error {
+	dir, err := os.MkdirTemp("", "cnie-bench-compare-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	hans, err := readSeeds(seedDir)
+	if err != nil {
+		return err
+	}
+	return compare(bin, baseline, dir, hans, hantDir, mb, runs)
 }
 
 func run(bin, seedDir string, mb, hmmMB float64, runs, repeat int, keep bool) error {
