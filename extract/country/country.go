@@ -295,7 +295,7 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 			j -= n
 		}
 		if utf8.RuneCountInString(text[i:j]) >= 2 && !x.abbrevBefore(d, i) && !x.regions.Has(prev) {
-			if ok, across := x.isPair(d, i, j); ok {
+			if ok, across := x.isPair(d, i, j, named); ok {
 				rule := rPair
 				if across {
 					rule = rPairAcross
@@ -463,15 +463,17 @@ func (x *Extractor) resolve(r rune, named map[string]bool, run string) string {
 // isPair reports whether text[i:j], a run of abbreviations, pairs states:
 // it holds 中 or is followed by a pairing word (lexicon/pair_context.tsv),
 // no word of the segmentation crosses its edges (中新社, 德意志银行, 集中),
-// and it is not an ordinary word (加以, 美德, 罗马): a dictionary word
-// counts only when it is tagged as a place, organisation or abbreviation
-// and holds 中 (中美, 中法) or is followed by a pairing word (美日韩三国,
-// 印巴边境), or is followed by a pairing word whatever its tag (中葡两国),
-// and not when it names a company (中泰证券). across reports a pair the
-// segmenter read across its first edge: a preposition and 中 as one word
-// (从中|老 of 从中老铁路), the segmentation taken as evidence, not as
-// the last word.
-func (x *Extractor) isPair(d *extract.Doc, i, j int) (ok, across bool) {
+// and it is not an ordinary word (加以, 美德, 罗马). A dictionary word
+// counts when it holds 中 and is tagged as a place, organisation or
+// abbreviation (中美, 中法) but names no company (中泰证券); without 中, a
+// pairing word must follow and, for a place, placePair hold (美日韩三国;
+// 印巴边境 where the text names India and Pakistan, not 加沙冲突 or
+// 巴黎峰会); a person's name before a pairing word pairs (巴以冲突); any
+// other noun only with 中 and a pairing word (中葡两国). across reports a
+// pair the segmenter read across its first edge: a preposition and 中 as
+// one word (从中|老 of 从中老铁路), the segmentation taken as evidence, not
+// as the last word.
+func (x *Extractor) isPair(d *extract.Doc, i, j int, named map[string]bool) (ok, across bool) {
 	run := d.Text[i:j]
 	paired := x.pairContext.Longest(d.Text[j:]) != ""
 	// Without 中 the pair must be followed by a word that pairs states
@@ -506,17 +508,43 @@ func (x *Extractor) isPair(d *extract.Doc, i, j int) (ok, across bool) {
 		if x.pairOrg.Longest(d.Text[j:]) != "" {
 			return false, false // 中泰证券
 		}
-		return paired || strings.Contains(run, "中"), across
+		return strings.Contains(run, "中") || paired && x.placePair(run, named), across
 	case pos == "ns" || pos == "j" || pos == "f":
-		return paired || strings.Contains(run, "中"), across // 中美, 美日韩三国
+		return strings.Contains(run, "中") || paired && x.placePair(run, named), across // 中美, 美日韩三国
+	case pos == "nr" || pos == "nrt":
+		// Read as a person's name, yet before a pairing word: 巴以冲突,
+		// 德法两国.
+		return strings.Contains(run, "中") || paired, across
 	}
-	// An ordinary word (加以, 美德) pairs only before a pairing word, and
-	// a verb, adjective, adverb or function word never (加以合作).
+	// An ordinary word pairs only when it holds 中 and a pairing word
+	// follows (中葡两国); a verb, adjective, adverb or function word never
+	// (加以, 坦白), nor a noun without 中 (坦克演习, 美德).
 	switch tx.FirstRune(pos + "x") {
 	case 'v', 'a', 'd', 'c', 'p', 'u', 'r', 'm', 'q':
 		return false, false
 	}
-	return paired, across
+	return paired && strings.Contains(run, "中"), across
+}
+
+// placePair reports whether run, a word the dictionary knows as a place or
+// a name and made of abbreviations only, pairs states without 中: it has
+// three of them (美日韩), or the document names in full a state of each
+// (印巴 beside 印度 and 巴基斯坦), where 加沙 (Gaza) and 巴黎 (Paris) do
+// not.
+func (x *Extractor) placePair(run string, named map[string]bool) bool {
+	if utf8.RuneCountInString(run) >= 3 {
+		return true
+	}
+	for _, r := range run {
+		found := false
+		for _, c := range x.abbrev[r] {
+			found = found || named[c]
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // sideAcross reports whether text[i:j], an abbreviation before 方 that the
