@@ -148,7 +148,7 @@ var specs = map[string]spec{
 		"place-word", "place-suffix", "place-suffix-not", "place-body", "nr-place", "credit", "research-head-prefix", "research-head",
 		"gov-head-last", "gov-head-suffix", "company-head-suffix", "university", "university-unit-suffix", "list-count", "list-tail-suffix"}}},
 	"amount_words.tsv":    {2, 2, map[int][]string{1: {"indefinite", "no-count", "cohort", "session", "slogan-quote"}}},
-	"country_context.tsv": {2, 2, map[int][]string{1: {"before-not", "after-not", "after-keep", "verb", "verb-place", "pair-before", "side-word", "side-before", "hedge", "region", "pair-org", "state-word"}}},
+	"country_context.tsv": {2, 2, map[int][]string{1: {"before-not", "after-not", "after-keep", "verb", "verb-place", "pair-before", "side-word", "side-before", "hedge", "region", "pair-org", "state-word", "pair-states"}}},
 	"date_words.tsv": {3, 3, map[int][]string{1: {"year-relative", "year-relative-not", "year-duration", "year-part", "year-part-not",
 		"year-period", "season", "month-part", "month-part-relative", "relative-day", "relative-week", "relative-month", "ago",
 		"nowadays", "plan-after"}}},

@@ -54,6 +54,9 @@ type Extractor struct {
 	pairBefore, hedges, regions tx.RuneSet
 	sideBefore, sideWords       tx.WordSet
 	pairOrg, stateWords         tx.WordSet
+	// pairStates are words after a pair that count states (两国, 三国):
+	// its members are states whatever the dictionary says (纽澳两国).
+	pairStates tx.WordSet
 	// checked holds the aliases from lexicon/countries_hant.tsv: a word of
 	// the segmentation that crosses their edges makes them part of
 	// another word (大马路, 大马士革, 义大利面).
@@ -508,9 +511,9 @@ func (x *Extractor) isPair(d *extract.Doc, i, j int, named map[string]bool) (ok,
 		if x.pairOrg.Longest(d.Text[j:]) != "" {
 			return false, false // 中泰证券
 		}
-		return strings.Contains(run, "中") || paired && x.placePair(run, named), across
+		return strings.Contains(run, "中") || paired && x.placePair(run, d.Text[j:], named), across
 	case pos == "ns" || pos == "j" || pos == "f":
-		return strings.Contains(run, "中") || paired && x.placePair(run, named), across // 中美, 美日韩三国
+		return strings.Contains(run, "中") || paired && x.placePair(run, d.Text[j:], named), across // 中美, 美日韩三国
 	case pos == "nr" || pos == "nrt":
 		// Read as a person's name, yet before a pairing word: 巴以冲突,
 		// 德法两国.
@@ -527,12 +530,13 @@ func (x *Extractor) isPair(d *extract.Doc, i, j int, named map[string]bool) (ok,
 }
 
 // placePair reports whether run, a word the dictionary knows as a place or
-// a name and made of abbreviations only, pairs states without 中: it has
-// three of them (美日韩), or the document names in full a state of each
-// (印巴 beside 印度 and 巴基斯坦), where 加沙 (Gaza) and 巴黎 (Paris) do
-// not.
-func (x *Extractor) placePair(run string, named map[string]bool) bool {
-	if utf8.RuneCountInString(run) >= 3 {
+// a name and made of abbreviations only, pairs states without 中 before a
+// pairing word: it has three of them (美日韩), a word that counts states
+// follows (纽澳两国; lexicon/country_context.tsv, pair-states), or the
+// document names in full a state of each (印巴 beside 印度 and 巴基斯坦),
+// where 加沙冲突 (Gaza) and 巴黎峰会 (Paris) have none of these.
+func (x *Extractor) placePair(run, after string, named map[string]bool) bool {
+	if utf8.RuneCountInString(run) >= 3 || x.pairStates.Longest(after) != "" {
 		return true
 	}
 	for _, r := range run {
@@ -650,7 +654,7 @@ func (x *Extractor) loadContext() error {
 		case "after-keep":
 			x.afterKeep = append(x.afterKeep, w)
 			continue
-		case "side-before", "side-word", "pair-org", "state-word":
+		case "side-before", "side-word", "pair-org", "state-word", "pair-states":
 			words[role] = append(words[role], w)
 			continue
 		}
@@ -676,7 +680,7 @@ func (x *Extractor) loadContext() error {
 			x.regions.Add(c)
 		}
 	}
-	for role, set := range map[string]*tx.WordSet{"side-before": &x.sideBefore, "side-word": &x.sideWords, "pair-org": &x.pairOrg, "state-word": &x.stateWords} {
+	for role, set := range map[string]*tx.WordSet{"side-before": &x.sideBefore, "side-word": &x.sideWords, "pair-org": &x.pairOrg, "state-word": &x.stateWords, "pair-states": &x.pairStates} {
 		if *set, err = tx.NewWordSet(words[role]); err != nil {
 			return fmt.Errorf("lexicon: %s: %s: %w", file, role, err)
 		}
