@@ -59,7 +59,8 @@ type Extractor struct {
 	pairStates tx.WordSet
 	// checked holds the aliases from lexicon/countries_hant.tsv: a word of
 	// the segmentation that crosses their edges makes them part of
-	// another word (大马路, 大马士革, 义大利面).
+	// another word (大马路, 大马士革), and so does a dictionary word of it and
+	// the characters after it.
 	checked map[string]bool
 	// risky are the names of lexicon/countries_hant.tsv's risky column
 	// (乔治亚, 马利): a state only beside another state or before a state
@@ -74,7 +75,7 @@ type Extractor struct {
 // New builds the country extractor. seg, if not nil, is asked
 // whether a run of abbreviations is an ordinary word (加以, 美德).
 func New(seg *segment.Segmenter) (*Extractor, error) {
-	rows, err := lexicon.Read("countries.tsv", 4, 7)
+	rows, err := lexicon.Read("countries.tsv", 4, 6)
 	if err != nil {
 		return nil, err
 	}
