@@ -22,8 +22,12 @@ import (
 // (印度尼西亚 is not 印度); one-character abbreviations inside a compound that
 // pairs states (中埃, 乌中, 中俄美), each its own mention; 华 for China after
 // 对/来/驻/访… (对华出口); a one-character abbreviation after those verbs
-// (对俄出口, 访美); and X方 for a state's side (中方, 俄方). Build it with
-// New.
+// (对俄出口, 访美); and X方 for a state's side (中方, 俄方). The segmentation
+// is evidence, not the last word: a pair or side that a word hides
+// (从中|老铁路, 中|方向有关国家) is found, a name split between two words
+// (其中|国际) is not. The names Taiwan and Hong Kong news writes
+// (lexicon/countries_hant.tsv: 纽西兰, 义大利) are aliases too. Build it
+// with New.
 type Extractor struct {
 	aliases tx.WordSet        // every name and alias
 	code    map[string]string // alias -> code
@@ -241,6 +245,8 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 	}
 	dst = append(dst, full...)
 
+	from := len(dst)
+	settled := map[rune]string{} // shared abbreviations partners settled
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if covered.Has(i) || r != '华' && !x.abbrevs.Has(r) {
@@ -277,7 +283,7 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 				}
 			}
 			if rule.Name != "" {
-				c := x.resolve(r, named, "")
+				c := x.resolve(r, named, "", settled)
 				dst = append(dst, extract.Mention{Type: extract.Country, Start: i, End: i + size + len("方"), Code: c, Name: x.name[c], Rule: rule.Name})
 				i += size + len("方")
 				continue
@@ -306,7 +312,7 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 				}
 				for k := i; k < j; {
 					c, n := utf8.DecodeRuneInString(text[k:])
-					code := x.resolve(c, named, text[i:j])
+					code := x.resolve(c, named, text[i:j], settled)
 					dst = append(dst, extract.Mention{Type: extract.Country, Start: k, End: k + n, Code: code, Name: x.name[code], Rule: rule.Name})
 					k += n
 				}
@@ -317,11 +323,12 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 		// A lone abbreviation after a verb of going or dealing: 对俄出口,
 		// and 在哈中资企业, where the run 哈中 pairs nothing.
 		if x.verbs.Has(prev) && x.afterVerb(d, i, i+size) {
-			c := x.resolve(r, named, "")
+			c := x.resolve(r, named, "", settled)
 			dst = append(dst, extract.Mention{Type: extract.Country, Start: i, End: i + size, Code: c, Name: x.name[c], Rule: rAfterVerb.Name})
 		}
 		i += size
 	}
+	x.settle(text, dst, from, settled)
 	return dst
 }
 
@@ -444,8 +451,9 @@ func (x *Extractor) Names(s string) bool { return x.aliases.Contained(s) != "" }
 // resolve picks the state a one-character abbreviation means, in the
 // guide's order: the one of its states that the document names in full;
 // else the one whose partners stand in the same run (乌 in 中哈乌 is
-// Uzbekistan's, lexicon/country_partners.tsv); else its default.
-func (x *Extractor) resolve(r rune, named map[string]bool, run string) string {
+// Uzbekistan's, lexicon/country_partners.tsv), which settled records for
+// the document; else its default.
+func (x *Extractor) resolve(r rune, named map[string]bool, run string, settled map[rune]string) string {
 	codes := x.abbrev[r]
 	for _, c := range codes {
 		if named[c] {
@@ -456,12 +464,33 @@ func (x *Extractor) resolve(r rune, named map[string]bool, run string) string {
 		for _, c := range codes {
 			for _, p := range x.partners[c] {
 				if p != r && strings.ContainsRune(run, p) {
+					settled[r] = c
 					return c
 				}
 			}
 		}
 	}
 	return codes[0]
+}
+
+// settle gives the mentions of dst[from:] that took a shared
+// abbreviation's default the state that a run with partners settled
+// elsewhere in the document: 乌方 in an article on 中吉乌铁路 is
+// Uzbekistan's side.
+func (x *Extractor) settle(text string, dst []extract.Mention, from int, settled map[rune]string) {
+	if len(settled) == 0 {
+		return
+	}
+	for k := from; k < len(dst); k++ {
+		m := &dst[k]
+		if m.Rule == rName.Name || m.Rule == rRisky.Name {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[m.Start:])
+		if c, ok := settled[r]; ok && m.Code == x.abbrev[r][0] && len(x.abbrev[r]) > 1 {
+			m.Code, m.Name = c, x.name[c]
+		}
+	}
 }
 
 // isPair reports whether text[i:j], a run of abbreviations, pairs states:

@@ -12,7 +12,7 @@ var (
 	rSide = extract.Rule{Name: "country/side", Type: extract.Country, Starts: "an abbreviation",
 		Matches: "an abbreviation and 方, a state's side, as a whole word: 中方, 俄方 (not 西方)"}
 	rPair = extract.Rule{Name: "country/pair", Type: extract.Country, Starts: "an abbreviation",
-		Matches: "a run of abbreviations pairing states, each its own mention: 中埃, 中俄美, 俄乌冲突 (lexicon/pair_context.tsv after a pair without 中)"}
+		Matches: "a run of abbreviations pairing states, each its own mention: 中埃, 中俄美, 俄乌冲突 (lexicon/pair_context.tsv after a pair without 中); a shared abbreviation is the state named in full, else the one its partners in the run settle for the document (中哈乌: 乌 is UZ; country_partners.tsv), else its default"}
 	rRisky = extract.Rule{Name: "country/name-risky", Type: extract.Country, Starts: "the first character of a risky name",
 		Matches: "a name Taiwan or Hong Kong news writes that is also a place or a person (countries_hant.tsv, risky), before a state word or listed beside a state: 马利总统, 肯亚、马利 (not 乔治亚州)"}
 	rHuaAcross = extract.Rule{Name: "country/hua-across-word", Type: extract.Country, Starts: "华",
