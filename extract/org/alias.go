@@ -2,6 +2,7 @@ package org
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -94,38 +95,52 @@ func (x *Extractor) definedAliases(d *extract.Doc, found []extract.Mention) []ex
 	if len(defs) == 0 {
 		return found
 	}
+	// One word set of the short forms, the first definition of each
+	// winning, so that the text is walked once however many it defines.
+	canonOf := make(map[string]string, len(defs))
+	shorts := make([]string, 0, len(defs))
+	for _, df := range defs {
+		if _, dup := canonOf[df.short]; !dup {
+			canonOf[df.short] = df.canon
+			shorts = append(shorts, df.short)
+		}
+	}
+	set := newSmallSet(shorts)
 	// A name found otherwise that is the short form, or starts with it, is
 	// the defined organisation or a unit of it (山东铁投集团党委).
 	for i := range found {
 		m := &found[i]
 		span := tx.SqueezeSpace(text[m.Start:m.End])
-		for _, df := range defs {
-			if strings.HasPrefix(span, df.short) && m.Canonical != df.canon &&
-				(m.Canonical == "" || m.Canonical == span || x.canonical[df.short] == m.Canonical) {
-				m.Canonical = df.canon + span[len(df.short):]
-			}
+		short := set.longest(span)
+		if short == "" {
+			continue
+		}
+		if canon := canonOf[short]; m.Canonical != canon &&
+			(m.Canonical == "" || m.Canonical == span || x.canonical[short] == m.Canonical) {
+			m.Canonical = canon + span[len(short):]
 		}
 	}
 	taken = coverage(len(text), found)
-	for _, df := range defs {
-		for i := 0; ; {
-			k := strings.Index(text[i:], df.short)
-			if k < 0 {
-				break
-			}
-			s, e := i+k, i+k+len(df.short)
-			i = e
-			if taken.Has(s) || taken.Has(e-1) {
-				continue
-			}
-			m := extract.Mention{Type: extract.Org, Start: s, End: e, Canonical: df.canon, Rule: rAliasUse.Name}
-			if end, ok := x.partAfter(d, e); ok {
-				m.Canonical += tx.SqueezeSpace(text[e:end])
-				m.End = end
-			}
-			found = append(found, m)
-			taken.Set(m.Start, m.End)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		short := set.longestAt(text[i:], r)
+		if short == "" {
+			i += size
+			continue
 		}
+		s, e := i, i+len(short)
+		if taken.Has(s) || taken.Has(e-1) {
+			i += size
+			continue
+		}
+		m := extract.Mention{Type: extract.Org, Start: s, End: e, Canonical: canonOf[short], Rule: rAliasUse.Name}
+		if end, ok := x.partAfter(d, e); ok {
+			m.Canonical += tx.SqueezeSpace(text[e:end])
+			m.End = end
+		}
+		found = append(found, m)
+		taken.Set(m.Start, m.End)
+		i = m.End
 	}
 	return found
 }
@@ -175,4 +190,78 @@ func (x *Extractor) expand(s string) string {
 		}
 	}
 	return s
+}
+
+// shortRepeats finds the short names the lexicon keeps from spotting alone
+// (~美的, ~小米: ordinary words too) where the article has already named
+// their company in full or by context (美的集团…美的董事长): each use of the
+// short name as a word of its own is then that company. One walk of the
+// text, with the short names' first runes as its filter.
+func (x *Extractor) shortRepeats(d *extract.Doc, found []extract.Mention) []extract.Mention {
+	named := map[string]bool{}
+	for _, m := range found {
+		if x.shortOf[m.Canonical] {
+			named[m.Canonical] = true
+		}
+	}
+	if len(named) == 0 {
+		return found
+	}
+	text := d.Text
+	taken := coverage(len(text), found)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		a := x.shorts.LongestAt(text[i:], r)
+		if a == "" || !named[x.canonical[a]] || taken.Has(i) || taken.Has(i+len(a)-1) || !d.Boundary(i) || !d.Boundary(i+len(a)) {
+			i += size
+			continue
+		}
+		found = append(found, extract.Mention{Type: extract.Org, Start: i, End: i + len(a), Canonical: x.canonical[a], Rule: rShortRepeat.Name})
+		i += len(a)
+	}
+	return found
+}
+
+// maxFullNames bounds the companies' full names shortShared compares with.
+const maxFullNames = 64
+
+// shortShared gives a name found with no canonical of its own the full name
+// of a company the article writes out, where the name is that full name's
+// start, or its start after a place (北京卫蓝新能源科技股份有限公司 … 卫蓝新能源
+// is the company). A name two full names share keeps its own.
+func (x *Extractor) shortShared(d *extract.Doc, found []extract.Mention) {
+	var full []string
+	for _, m := range found {
+		if hasAnySuffix(m.Canonical, x.words.legalSuffix) && !slices.Contains(full, m.Canonical) && len(full) < maxFullNames {
+			full = append(full, m.Canonical)
+		}
+	}
+	if len(full) == 0 {
+		return
+	}
+	for i := range found {
+		m := &found[i]
+		if len(m.Canonical) > m.End-m.Start {
+			continue // the lexicon's or a definition's name: longer than the span
+		}
+		span := tx.SqueezeSpace(d.Text[m.Start:m.End])
+		if m.Canonical != span || utf8.RuneCountInString(span) < 2 || hasAnySuffix(span, x.words.legalSuffix) {
+			continue
+		}
+		match := ""
+		for _, f := range full {
+			k := strings.Index(f, span)
+			if k < 0 || len(f) == len(span) || k > 0 && !x.isPlace(f[:k], "") {
+				continue
+			}
+			if match != "" && match != f {
+				match = ""
+				break
+			}
+			match = f
+		}
+		if match != "" {
+			m.Canonical = match
+		}
+	}
 }

@@ -89,8 +89,12 @@ func (x *Extractor) listTailAt(d *extract.Doc, i int) bool {
 	for j := k; j < len(d.Tokens) && j < k+5; j++ {
 		t := d.Tokens[j]
 		w := d.Text[t.Start:t.End]
+		w2 := "" // the word with the next, which the segmenter may split (车|企)
+		if j+1 < len(d.Tokens) {
+			w2 = d.Text[t.Start:d.Tokens[j+1].End]
+		}
 		switch {
-		case x.context[w] == "list-tail", hasAnySuffix(w, x.words.listTailSuffix):
+		case x.context[w] == "list-tail", hasAnySuffix(w, x.words.listTailSuffix), x.context[w2] == "list-tail":
 			return true
 		case x.context[w] == "list-mod", strings.TrimSpace(w) == "", t.Pos == "m", t.Pos == "q", isDigitsOrSpace(w),
 			x.words.listCount[w]:
@@ -159,9 +163,19 @@ func (x *Extractor) listMembers(d *extract.Doc, p int) []extract.Mention {
 	if names < 2 || 3*names < 2*len(spans) {
 		return nil
 	}
+	// In a list most of whose members the lexicon knows, a short common
+	// word is a brand too (小米、比亚迪、蔚来、理想等车企), unless it names a
+	// kind of organisation (高校, 院所: it ends in a head or is a context word).
+	known := 0
+	for _, s := range spans {
+		if _, ok := x.canonical[tx.SqueezeSpace(d.Text[s[0]:s[1]])]; ok {
+			known++
+		}
+	}
+	brands := known >= 2 && 2*known >= len(spans)
 	var ms []extract.Mention
 	for _, s := range spans {
-		if x.isPlace(d.Text[s[0]:s[1]], "") || x.commonNoun(d, s[0], s[1]) {
+		if x.isPlace(d.Text[s[0]:s[1]], "") || x.commonNoun(d, s[0], s[1]) && !(brands && x.brandWord(d.Text[s[0]:s[1]])) {
 			continue // 北京; 30余所高校和华为…
 		}
 		ms = append(ms, extract.Mention{Type: extract.Org, Start: s[0], End: s[1], Rule: rListMember.Name})
@@ -363,4 +377,65 @@ func isDigitsOrSpace(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// brandWord reports whether a common word of two to four characters may be
+// a brand in a list of companies: it ends in no head and is no context word
+// (高校, 院所, 企业 name kinds of organisation).
+func (x *Extractor) brandWord(w string) bool {
+	n := utf8.RuneCountInString(w)
+	if n < 2 || n > 4 || !tx.IsCJKText(w) || x.context[w] != "" || x.appositive[w] || x.words.notInName[w] {
+		return false
+	}
+	for i := range w {
+		if x.head[w[i:]].strength != "" {
+			return false
+		}
+	}
+	return !hasAnySuffix(w, x.words.listTailSuffix)
+}
+
+// titledOutlets finds a newspaper or a magazine written in title marks, its
+// name ending in an outlet word of lexicon/org_context.tsv that names a
+// publication (日报, 时报, 周刊…): 据英国《金融时报》报道. A title ending in a
+// word for a document (报告, 公报: org_words.tsv, outlet-not) is none. One
+// walk of the text for 《.
+func (x *Extractor) titledOutlets(d *extract.Doc, found []extract.Mention) []extract.Mention {
+	text := d.Text
+	for i := 0; ; {
+		k := strings.Index(text[i:], "《")
+		if k < 0 {
+			break
+		}
+		s := i + k + len("《")
+		i = s
+		e := strings.Index(text[s:min(len(text), s+3*maxMemberRunes)], "》")
+		if e < 2 {
+			continue
+		}
+		e += s
+		name := text[s:e]
+		if !tx.IsCJKText(name) || hasAnySuffix(name, x.words.outletNot) || !x.publication(name) {
+			continue
+		}
+		canon := ""
+		if c, ok := x.canonical[name]; ok {
+			canon = c
+		}
+		found = append(found, extract.Mention{Type: extract.Org, Start: s, End: e, Canonical: canon, Rule: rTitledOutlet.Name})
+		i = e
+	}
+	return found
+}
+
+// publication reports whether a title ends in an outlet word that names a
+// newspaper or a magazine (日报, 周刊, 杂志), not a broadcaster's or a web
+// word (发布, 频道) that a book or a programme may end in too.
+func (x *Extractor) publication(name string) bool {
+	for _, w := range x.words.publication {
+		if strings.HasSuffix(name, w) && len(name) > len(w) {
+			return true
+		}
+	}
+	return false
 }

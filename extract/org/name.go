@@ -111,9 +111,24 @@ func (x *Extractor) named(d *extract.Doc, hs, he int, head string, floor int, kn
 		}
 		w := text[t.Start:t.End]
 		if s, ok := known[t.End]; ok && s >= floor && s < t.End {
+			if len(parts) > 0 && parts[len(parts)-1].pos == "v" {
+				break // a clause: 教育部|宣布|大学, the body is the subject of the verb
+			}
 			// A known organisation's name ends here (上合组织产业园区联盟).
 			parts = append(parts, namePart{s, text[s:t.End], "org"})
 			k, verbs, afterKnown = d.TokenAt(s), 0, true
+			continue
+		}
+		if (w == "-" || w == " " || w == "&") && k > 0 && len(parts) > 0 && latinEnds(text[d.Tokens[k-1].Start:d.Tokens[k-1].End]) &&
+			tx.IsASCIILetter(tx.FirstRune(parts[len(parts)-1].w)) {
+			// A Latin name of several words: Al-Rajhi公司, Saudi Aramco公司.
+			parts = append(parts, namePart{t.Start, w, "x"})
+			continue
+		}
+		if w == "、" && len(parts) > 0 && !afterKnown && x.govHead(head) && utf8.RuneCountInString(head) == 1 {
+			// The fields of a foreign ministry joined by 、: 巴西发展、工业、
+			// 贸易和服务部 (kept only if a state's name starts it, below).
+			parts = append(parts, namePart{t.Start, w, "list"})
 			continue
 		}
 		if (w == "—" || w == "-" || w == "–") && k > 0 {
@@ -163,11 +178,16 @@ func (x *Extractor) named(d *extract.Doc, hs, he int, head string, floor int, kn
 			break
 		}
 		if len(parts) > 0 && !afterKnown && ((w == "和" || w == "与") && (x.govHead(head) || x.researchHead(head)) && !x.anyPlace(parts) ||
+			w == "及" && x.govHead(head) && utf8.RuneCountInString(head) == 1 && !x.anyPlace(parts) ||
 			w == "驻" && strings.HasSuffix(head, "馆")) {
 			// 工业和信息化厅, 生物能源与过程研究所 (two fields, before any
-			// place: 天津市|委 ends at its place), 中国驻美国大使馆.
+			// place: 天津市|委 ends at its place), 投资、贸易及工业部, 中国驻
+			// 美国大使馆.
 			parts = append(parts, namePart{t.Start, w, "x"})
 			continue
+		}
+		if x.words.notInName[w] {
+			break // 新基地将成为公司: a clause, not a name
 		}
 		place := x.isPlace(w, t.Pos)
 		switch {
@@ -185,11 +205,24 @@ func (x *Extractor) named(d *extract.Doc, hs, he int, head string, floor int, kn
 		}
 		parts = append(parts, namePart{t.Start, w, t.Pos})
 	}
-	// The name does not start with a verb or a function character.
+	// Fields joined by 、 belong to the name only after a state's name
+	// (巴西发展、工业、贸易和服务部); else the name starts after the last 、.
+	for j, p := range parts {
+		if p.pos != "list" {
+			continue
+		}
+		if first := parts[len(parts)-1]; !x.countryOnly(first.w) {
+			parts = parts[:j]
+		}
+		break
+	}
+	// The name does not start with a verb, an adverb or a function
+	// character (新基地将成为公司).
 	for len(parts) > 0 {
 		p := parts[len(parts)-1]
 		if (p.pos == "v" || p.pos == "vn" && len(parts) > 1 && x.placeLike(parts[len(parts)-2])) && !x.placeLike(p) ||
-			p.w == "和" || p.w == "与" || p.w == "驻" {
+			p.w == "和" || p.w == "与" || p.w == "及" || p.w == "驻" || p.pos == "list" || p.pos == "x" && (p.w == " " || p.w == "-" || p.w == "&") ||
+			tx.HasAnyPrefix(p.pos, "d", "p", "c", "u", "r") && tx.IsCJKText(p.w) && !x.placeLike(p) {
 			parts = parts[:len(parts)-1]
 			continue
 		}
@@ -221,6 +254,11 @@ func (x *Extractor) named(d *extract.Doc, hs, he int, head string, floor int, kn
 	}
 	if event {
 		start = yearBefore(text, start)
+	}
+	if x.companyHead(head) && (strings.HasSuffix(text[:start], "家") || tx.IsASCIILetter(tx.FirstRune(text[he:]))) && describes(parts, x) {
+		// 一家美国半导体公司, 英国资产管理公司M&G: a kind of company
+		// (before the name, if any), no name.
+		return extract.Mention{}, false
 	}
 	name := text[start:hs]
 	switch {
@@ -463,4 +501,23 @@ func (x *Extractor) nameWord(w, pos string) bool {
 		return true
 	}
 	return false
+}
+
+// latinEnds reports whether a word ends in a Latin letter or digit: the
+// piece of a Latin name before a hyphen or a space (Al-, Saudi ).
+func latinEnds(w string) bool {
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return tx.IsASCIIAlnum(r)
+}
+
+// describes reports whether the parts of a name are only places and common
+// nouns (美国|半导体): after a count of companies (一家, 多家) they describe
+// a kind of company rather than name one.
+func describes(parts []namePart, x *Extractor) bool {
+	for _, p := range parts {
+		if !x.placeLike(p) && p.pos != "n" && p.pos != "vn" {
+			return false
+		}
+	}
+	return true
 }

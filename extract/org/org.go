@@ -34,17 +34,23 @@ import (
 //
 // Build it with New; it is safe for concurrent use.
 type Extractor struct {
-	aliases                    tx.WordSet          // aliases spotted in text
-	canonical                  map[string]string   // every alias, spotted or context-only, -> canonical
-	fullName                   map[string]bool     // every canonical name
-	heads                      tx.WordSet          // heads (有限公司, 大学, 委…)
-	head                       map[string]headInfo // head -> its kind
-	context                    map[string]string   // context word -> role (lexicon/org_context.tsv)
-	appositive                 map[string]bool     // kinds of company written before a name (民营企业)
-	outlets, bylineNot, titles []string            // context words of these roles, in file order
-	places                     map[string]bool     // place names, full and short (lexicon/places.tsv)
-	countries                  *country.Extractor  // a state's name is a place
-	words                      *words              // lexicon/org_words.tsv
+	aliases                    tx.WordSet             // aliases spotted in text
+	canonical                  map[string]string      // every alias, spotted or context-only, -> canonical
+	fullName                   map[string]bool        // every canonical name
+	heads                      tx.WordSet             // heads (有限公司, 大学, 委…)
+	head                       map[string]headInfo    // head -> its kind
+	context                    map[string]string      // context word -> role (lexicon/org_context.tsv)
+	appositive                 map[string]bool        // kinds of company written before a name (民营企业)
+	outlets, bylineNot, titles []string               // context words of these roles, in file order
+	places                     map[string]bool        // place names, full and short (lexicon/places.tsv)
+	countries                  *country.Extractor     // a state's name is a place
+	words                      *words                 // lexicon/org_words.tsv
+	kind                       map[string]string      // canonical -> its kind (company, gov…)
+	local                      map[string]*localNames // locale -> its shared short names
+	groupListed                map[string]groupListed // short name -> its group's and listed company's canonicals
+	shorts                     tx.WordSet             // the context-only aliases (~美的)
+	groupListedCanon           map[string]bool        // the canonicals of groupListed
+	shortOf                    map[string]bool        // canonicals that have one
 }
 
 // headInfo is what lexicon/org_heads.tsv says of a head.
@@ -60,8 +66,16 @@ type headInfo struct {
 func New(seg *segment.Segmenter, countries *country.Extractor) (*Extractor, error) {
 	x := &Extractor{canonical: map[string]string{}, fullName: map[string]bool{},
 		head: map[string]headInfo{}, context: map[string]string{}, appositive: map[string]bool{},
-		places: map[string]bool{}, countries: countries}
+		places: map[string]bool{}, countries: countries, kind: map[string]string{}}
 	if err := x.loadNames(); err != nil {
+		return nil, err
+	}
+	local, err := loadLocal()
+	if err != nil {
+		return nil, err
+	}
+	x.local = local
+	if err := x.loadGroupListed(); err != nil {
 		return nil, err
 	}
 	ws, err := loadWords()
@@ -126,7 +140,8 @@ func (x *Extractor) loadNames() error {
 		return fmt.Errorf("lexicon: no organisation lists under orgs/ (%v)", err)
 	}
 	where := map[string]string{} // alias -> file:line, for conflicts
-	var spotted []string
+	var spotted, shorts []string
+	x.shortOf = map[string]bool{}
 	for _, n := range names {
 		rows, err := lexicon.Read(n, 2, 3)
 		if err != nil {
@@ -135,6 +150,9 @@ func (x *Extractor) loadNames() error {
 		for _, r := range rows {
 			canon := r.Fields[0]
 			x.fullName[canon] = true
+			if x.kind[canon] == "" {
+				x.kind[canon] = r.Field(2)
+			}
 			for _, a := range append(strings.Split(r.Field(1), "|"), canon) {
 				a = strings.TrimSpace(a)
 				contextOnly := strings.HasPrefix(a, "~")
@@ -153,9 +171,15 @@ func (x *Extractor) loadNames() error {
 				x.canonical[a], where[a] = canon, at
 				if !contextOnly {
 					spotted = append(spotted, a)
+				} else if tx.IsCJKText(a) {
+					shorts = append(shorts, a)
+					x.shortOf[canon] = true
 				}
 			}
 		}
+	}
+	if x.shorts, err = tx.NewWordSet(shorts); err != nil {
+		return err
 	}
 	x.aliases, err = tx.NewWordSet(spotted)
 	return err
@@ -172,13 +196,20 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 	// (天津发布 of a credit line is 天津|发布 "Tianjin released" in a sentence).
 	found = x.contextRepeats(d, found, n)
 	found = x.bylines(d, found)
+	found = x.latinNames(d, found)
+	found = x.titledOutlets(d, found)
 	found = x.definedAliases(d, found)
 	for i := range found {
 		if found[i].Canonical == "" {
-			found[i].Canonical = x.canonicalOf(tx.SqueezeSpace(d.Text[found[i].Start:found[i].End]))
+			found[i].Canonical = x.nameCanonical(tx.SqueezeSpace(d.Text[found[i].Start:found[i].End]))
 		}
 	}
+	found = x.shortRepeats(d, found)
+	found = x.latinAbbrevs(d, found)
 	x.unify(d, found)
+	x.shortShared(d, found)
+	x.groupOrListed(d, found)
+	x.localCanonicals(d, found)
 	for _, m := range found {
 		if !x.projectName(d.Text, m) {
 			dst = append(dst, m)
@@ -193,14 +224,40 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 func (x *Extractor) lexiconNames(d *extract.Doc) (found []extract.Mention, known map[int]int) {
 	text := d.Text
 	known = map[int]int{}
+	local := x.local[d.Locale]
+	floor := 0 // where the last name ends: a place word before a name starts no earlier
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		a := x.aliases.LongestAt(text[i:], r)
-		if a == "" || !x.standsAsName(d, i, i+len(a), a) {
+		var canon string
+		if a != "" {
+			canon = x.canonical[a]
+		}
+		if local != nil {
+			// A name the article's place shares with others' bodies: 立法会,
+			// 金管局 (its canonical is given by localCanonicals).
+			if b := local.set.LongestAt(text[i:], r); len(b) > len(a) && x.standsAsName(d, i, i+len(b), b) {
+				a, canon = b, x.canonicalOf(b)
+			}
+		}
+		for a != "" && !x.standsAsName(d, i, i+len(a), a) {
+			// A shorter name at the same start may stand where the longest
+			// does not (华为|云和 holds 华为, not 华为云).
+			_, last := utf8.DecodeLastRuneInString(a)
+			a = x.aliases.Longest(text[i : i+len(a)-last])
+			canon = x.canonical[a]
+		}
+		if a == "" {
 			i += size
 			continue
 		}
-		m := extract.Mention{Type: extract.Org, Start: i, End: i + len(a), Canonical: x.canonical[a], Rule: rLexicon.Name}
+		m := extract.Mention{Type: extract.Org, Start: i, End: i + len(a), Canonical: canon, Rule: rLexicon.Name}
+		if s := x.placeBefore(d, i, canon); s < i && s >= floor {
+			m.Start = s
+		}
+		if e, c, ok := x.localArm(d, m.End, a, canon); ok {
+			m.End, m.Canonical = e, c
+		}
 		known[m.End] = m.Start
 		for {
 			end, ok := x.partAfter(d, m.End)
@@ -212,7 +269,7 @@ func (x *Extractor) lexiconNames(d *extract.Doc) (found []extract.Mention, known
 		}
 		found = append(found, m)
 		known[m.End] = m.Start
-		i = m.End
+		i, floor = m.End, m.End
 	}
 	return found, known
 }
@@ -240,6 +297,19 @@ func (x *Extractor) standsAsName(d *extract.Doc, s, e int, a string) bool {
 	}
 	if d.Boundary(e) || x.titleAt(text[e:]) {
 		return true
+	}
+	if l := tx.LastRune(a); (x.words.govLast.Has(l) || l == '院') && (strings.HasPrefix(text[e:], "长") || strings.HasPrefix(text[e:], "会")) &&
+		d.Boundary(e+len("长")) {
+		return true // 外交部长, 行政院长 and 行政院会 (its meeting) hold the body
+	}
+	if strings.HasPrefix(text[e:], "讯") && x.kind[x.canonical[a]] == "media" {
+		return true // （联合早报讯）: the outlet's dateline
+	}
+	if r, _ := utf8.DecodeRuneInString(text[e:]); utf8.RuneCountInString(a) >= 3 && strings.ContainsRune("和与及或", r) {
+		return true // 华为云|和: the segmenter joined the name's last character with a conjunction (云和)
+	}
+	if x.words.inCompound[a] {
+		return true // 中国—东盟自由贸易区 holds 东盟 (its start is a word's)
 	}
 	_, ok := x.partAfter(d, e)
 	return ok

@@ -26,6 +26,14 @@ var (
 		Matches: "the outlet of a by-line, ending in an outlet word or a lexicon name: 青岛日报/观海新闻记者 (context.go)"}
 	rCredit = extract.Rule{Name: "org/credit", Type: extract.Org, Starts: "©, 来源:",
 		Matches: "the outlet of a credit line: ©天津发布, 来源：央视新闻 (context.go)"}
+	rLatin = extract.Rule{Name: "org/latin", Type: extract.Org, Starts: "a capital Latin letter",
+		Matches: "a Latin name ending in a legal form or a kind (org_words.tsv, latin-suffix): M&G Investments, HSBC Holdings plc (latin.go)"}
+	rShortRepeat = extract.Rule{Name: "org/short-repeat", Type: extract.Org, Starts: "a short name the lexicon keeps (~美的)",
+		Matches: "each use of a company's ordinary-word short name once the article has named the company: 美的集团…美的 (alias.go)"}
+	rLatinAbbrev = extract.Rule{Name: "org/latin-abbrev", Type: extract.Org, Starts: "a Latin abbreviation in brackets after a name",
+		Matches: "the abbreviation the text gives a name, there and wherever it stands later: 国际数据公司（IDC） (latin.go)"}
+	rTitledOutlet = extract.Rule{Name: "org/titled-outlet", Type: extract.Org, Starts: "《",
+		Matches: "a newspaper or magazine in title marks, its name ending in an outlet word: 《金融时报》 (context.go)"}
 	rAliasDefined = extract.Rule{Name: "org/alias-defined", Type: extract.Org, Starts: "a quoted name before （以下简称",
 		Matches: "a quoted name the text gives a short form: “中国—中亚合作论坛”（以下简称“论坛”） (alias.go)"}
 	rAliasUse = extract.Rule{Name: "org/alias-use", Type: extract.Org, Starts: "a short form the text defined",
@@ -35,5 +43,5 @@ var (
 // Rules lists every organisation rule.
 var Rules = []extract.Rule{
 	rLexicon, rLexiconUnit, rHead, rPlaceBody, rListMember, rAppositive, rRepeat,
-	rByline, rCredit, rAliasDefined, rAliasUse,
+	rByline, rCredit, rLatin, rLatinAbbrev, rTitledOutlet, rShortRepeat, rAliasDefined, rAliasUse,
 }

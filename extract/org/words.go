@@ -12,11 +12,16 @@ import (
 // words are the organisation rules' words of lexicon/org_words.tsv, by
 // role (see its header); lists keep file order.
 type words struct {
-	nameEnd, notInName, placeWord, researchHead, listCount map[string]bool
-	project, legalSuffix, generic, placeSuffixNot, credit  []string
-	researchPrefix, govSuffix, companySuffix               []string
-	university, universityUnit, listTailSuffix             []string
-	deictic, placeSuffix, placeBody, nrPlace, govLast      tx.RuneSet
+	nameEnd, notInName, placeWord, researchHead, listCount, home map[string]bool
+	project, legalSuffix, generic, placeSuffixNot, credit        []string
+	listedContext                                                []string
+	latinSuffix                                                  map[string]bool
+	latinJoin                                                    map[string]bool
+	inCompound                                                   map[string]bool
+	outletNot, publication                                       []string
+	researchPrefix, govSuffix, companySuffix                     []string
+	university, universityUnit, listTailSuffix                   []string
+	deictic, placeSuffix, placeBody, nrPlace, govLast            tx.RuneSet
 }
 
 // loadWords reads lexicon/org_words.tsv. A role of one character must be
@@ -28,7 +33,7 @@ func loadWords() (*words, error) {
 		return nil, err
 	}
 	ws := &words{nameEnd: map[string]bool{}, notInName: map[string]bool{}, placeWord: map[string]bool{},
-		researchHead: map[string]bool{}, listCount: map[string]bool{}}
+		researchHead: map[string]bool{}, listCount: map[string]bool{}, home: map[string]bool{}, latinSuffix: map[string]bool{}, latinJoin: map[string]bool{}, inCompound: map[string]bool{}}
 	for _, r := range rows {
 		w, role := r.Fields[0], r.Fields[1]
 		one := func(set *tx.RuneSet) error {
@@ -46,6 +51,20 @@ func loadWords() (*words, error) {
 			ws.notInName[w] = true
 		case "place-word":
 			ws.placeWord[w] = true
+		case "listed-context":
+			ws.listedContext = append(ws.listedContext, w)
+		case "latin-suffix":
+			ws.latinSuffix[w] = true
+		case "latin-join":
+			ws.latinJoin[w] = true
+		case "in-compound":
+			ws.inCompound[w] = true
+		case "outlet-not":
+			ws.outletNot = append(ws.outletNot, w)
+		case "publication":
+			ws.publication = append(ws.publication, w)
+		case "home":
+			ws.home[w] = true
 		case "project":
 			ws.project = append(ws.project, w)
 		case "legal-suffix":
