@@ -211,12 +211,17 @@ var specs = map[string]spec{
 		"gov-head-last", "gov-head-suffix", "company-head-suffix", "university", "university-unit-suffix", "list-count", "list-tail-suffix",
 		"home", "listed-context", "latin-suffix", "latin-join", "in-compound", "outlet-not", "publication"}}},
 	"org_group_listed.tsv": {4, 4, nil},
-	"amount_words.tsv":     {2, 2, map[int][]string{1: {"indefinite", "no-count", "cohort", "session", "slogan-quote"}}},
-	"country_context.tsv":  {2, 2, map[int][]string{1: {"before-not", "after-not", "after-keep", "verb", "verb-place"}}},
+	"amount_words.tsv":     {2, 2, map[int][]string{1: {"indefinite", "no-count", "cohort", "session", "slogan-quote", "negative", "negative-not", "compound-join", "index-point", "rate-percent", "price-cue"}}},
+	"country_context.tsv":  {2, 2, map[int][]string{1: {"before-not", "after-not", "after-keep", "verb", "verb-place", "pair-before", "side-word", "side-before", "hedge", "region", "pair-org", "state-word", "pair-states"}}},
 	"date_words.tsv": {3, 3, map[int][]string{1: {"year-relative", "year-relative-not", "year-duration", "year-part", "year-part-not",
 		"year-period", "season", "month-part", "month-part-relative", "relative-day", "relative-week", "relative-month", "ago",
-		"nowadays", "plan-after"}}},
-	"patterns/*.tsv": {3, 5, map[int][]string{4: {"", "over"}}}, // user pattern rules only (extract/user)
+		"nowadays", "plan-after", "year-relative-bound", "relative-quarter", "relative-half", "fiscal-relative", "fiscal-word",
+		"fiscal-part", "weekday", "hao-not", "festival", "festival-short", "festival-after", "lunar-month", "date-name",
+		"year-two-not-before", "year-two-not-after"}}},
+	"money_units.tsv":       {4, 4, map[int][]string{3: {"alone", "no-noun", "compound"}}},
+	"locale_currencies.tsv": {2, 2, map[int][]string{0: Locales}},
+	"country_partners.tsv":  {2, 2, nil},
+	"patterns/*.tsv":        {3, 5, map[int][]string{4: {"", "over"}}}, // user pattern rules only (extract/user)
 }
 
 // OrgContextRoles are the roles of lexicon/org_context.tsv.

@@ -129,12 +129,6 @@ func (p *Pipeline) process(a corpus.Article) record.Record {
 		Warnings: a.Warnings,
 		Entities: []record.Entity{},
 	}
-	ref, src := p.refDate(a)
-	rec.RefDateSource = src
-	if !ref.IsZero() {
-		s := ref.Format(time.DateOnly)
-		rec.RefDate = &s
-	}
 	script, _, _ := normalize.DetectScript(a.Text)
 	rec.Script = string(script)
 	// The locale: the input's, the run's, else what the text names (read in
@@ -147,6 +141,14 @@ func (p *Pipeline) process(a corpus.Article) record.Record {
 		loc, from, _ = locale.Choose("", locale.Locale(p.opt.Locale), view.Text)
 	}
 	rec.Locale, rec.LocaleSource = string(loc), from
+	// The reference date, after the locale: a Taiwanese dateline may write
+	// an ROC year bare (113/12/10).
+	ref, src := p.refDate(a, rec.Locale)
+	rec.RefDateSource = src
+	if !ref.IsZero() {
+		s := ref.Format(time.DateOnly)
+		rec.RefDate = &s
+	}
 	// A long article is processed a window at a time, so that its working
 	// memory (the normalised view and its offset map, the tokens, the
 	// mentions: about 40 times the text) is that of one window.
@@ -296,11 +298,11 @@ func sane(m *extract.Mention, text string) bool {
 
 // refDate picks the article's reference date: its published date as written,
 // else a full date in its first lines, else the --ref-date flag, else none.
-func (p *Pipeline) refDate(a corpus.Article) (time.Time, string) {
+func (p *Pipeline) refDate(a corpus.Article, loc string) (time.Time, string) {
 	if d, ok := ParseDate(a.Published); ok {
 		return d, record.RefInput
 	}
-	if d, ok := HeaderDate(a.Text); ok {
+	if d, ok := HeaderDateIn(a.Text, loc); ok {
 		return d, record.RefHeader
 	}
 	if !p.opt.RefDate.IsZero() {

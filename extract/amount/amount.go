@@ -1,14 +1,18 @@
 // Package amount finds money, percentages and quantities with exact values:
 // a number (extract/number) and its currency, percent sign or unit, the
-// prefix forms (百分之, US$), fractions, tenths and 一半, lists and ranges
-// that write the unit once, and the hedge beside an amount. Its rules are
-// listed in rules.go, its examples in testdata/examples.tsv.
+// prefix forms (百分之, US$, a currency word: 人民币6千万元), fractions,
+// tenths, 一半 and 半成, a 负 sign, colloquial and compound money (两块, 八毛,
+// 七元五毛), lists and ranges that write the unit once (either end), and the
+// hedge beside an amount. A bare 元 is the currency of the article's locale
+// (Doc.Locale). Its rules are listed in rules.go, its examples in
+// testdata/*.tsv.
 package amount
 
 import (
 	"fmt"
 	"math/big"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cnie/cnie/extract"
@@ -31,6 +35,12 @@ type Extractor struct {
 	units    map[string]unitKind
 	hedges   hedges
 	words    words // lexicon/amount_words.tsv
+	// money holds the colloquial and subunit money words
+	// (lexicon/money_units.tsv), localCur the currency of a bare 元 by
+	// locale (lexicon/locale_currencies.tsv).
+	money      map[string]moneyUnit
+	localCur   map[string]string
+	moneyWords tx.WordSet
 	// curWords, prefixWords and unitWords hold every currency, prefix and
 	// unit word for longest-match lookups.
 	curWords, prefixWords, unitWords tx.WordSet
@@ -97,22 +107,35 @@ func New() (*Extractor, error) {
 	if x.words, err = loadWords(); err != nil {
 		return nil, err
 	}
+	if x.money, x.localCur, err = loadMoneyUnits(); err != nil {
+		return nil, err
+	}
+	var moneyWords []string
+	for w := range x.money {
+		moneyWords = append(moneyWords, w)
+	}
 	for _, w := range []struct {
 		set   *tx.WordSet
 		words []string
 		file  string
-	}{{&x.curWords, curWords, "currencies.tsv"}, {&x.prefixWords, prefixWords, "currencies.tsv"}, {&x.unitWords, unitWords, "units.tsv"}} {
+	}{{&x.curWords, curWords, "currencies.tsv"}, {&x.prefixWords, prefixWords, "currencies.tsv"}, {&x.unitWords, unitWords, "units.tsv"}, {&x.moneyWords, moneyWords, "money_units.tsv"}} {
 		if *w.set, err = tx.NewWordSet(w.words); err != nil {
 			return nil, fmt.Errorf("lexicon: %s: %w", w.file, err)
 		}
 	}
 	// An amount starts with a digit or a unit of a number (3, 三, 万), a sign,
-	// 百分之, 一半 or a currency prefix (US$).
+	// 百分之, 一半, 半成, a currency prefix (US$) or a currency word written
+	// before its number (人民币6千万元).
 	x.starts = new(tx.RuneSet)
 	x.starts.Add(number.StartRunes()...)
-	x.starts.Add('+', '-', '百', '一')
+	x.starts.Add('+', '-', '百', '一', '半')
 	for _, p := range prefixWords {
 		x.starts.Add(tx.FirstRune(p))
+	}
+	for _, w := range curWords {
+		if !x.isLocal(w) {
+			x.starts.Add(tx.FirstRune(w))
+		}
 	}
 	return x, nil
 }
@@ -126,13 +149,41 @@ type amount struct {
 	kind       unitKind
 	unit       string // the unit word as written (quantity, percent)
 	currency   string
+	denom      number.Value  // money: what one of the last unit word is worth (元 1, 毛 0.1)
 	rule       *extract.Rule // the rule that read it; nil for no amount
+}
+
+// isLocal reports a currency word that means the article's own currency:
+// the bare 元 (money_units.tsv, currency local).
+func (x *Extractor) isLocal(w string) bool {
+	u, ok := x.money[w]
+	return ok && u.currency == ""
+}
+
+// codeOf is the ISO 4217 code of a currency or money word after the number
+// num: a local word (元, 块, 毛) takes the article's currency by its locale,
+// the mainland's when it has none. In a Taiwanese article a number written
+// in the mainland's 万亿 (Taiwan writes 兆) quotes a mainland figure.
+func (x *Extractor) codeOf(d *extract.Doc, w, num string) string {
+	if u, ok := x.money[w]; ok && u.currency != "" {
+		return u.currency
+	}
+	if !x.isLocal(w) {
+		return x.currency[w]
+	}
+	if d.Locale == "TW" && strings.Contains(num, "万亿") {
+		return x.localCur["CN"]
+	}
+	if c := x.localCur[d.Locale]; c != "" {
+		return c
+	}
+	return x.localCur["CN"]
 }
 
 // Extract implements Extractor.
 func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Mention {
 	cands := x.scan(d)
-	x.shareUnits(d.Text, cands)
+	x.shareUnits(d, cands)
 	for i := range cands {
 		c := &cands[i]
 		m := extract.Mention{Start: c.start, End: c.end, Value: c.value}
@@ -153,6 +204,13 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 		}
 		if !c.allowed(x, d) {
 			continue
+		}
+		if m.Type == extract.Percent && m.Value.Sign() > 0 {
+			if n := x.negativeBefore(d, m.Start); n > 0 {
+				m.Start -= n
+				m.Value = m.Value.Neg()
+				m.Rule = percentNegative.Name
+			}
 		}
 		m.Qualifier = x.hedges.qualifier(d, c.start, c.end)
 		if m.Qualifier == "" && c.expr.Over {
@@ -189,6 +247,11 @@ func (c *amount) allowed(x *Extractor, d *extract.Doc) bool {
 			if r, _ := utf8.DecodeRuneInString(d.Text[c.end:]); number.IsDigit(r) {
 				return false
 			}
+		}
+		// A Chinese-numeral count inside a word the segmenter found, which
+		// begins before it (双十节), names something.
+		if !c.expr.Arabic && x.insideWord(d, c.start, c.end) {
+			return false
 		}
 		// A Chinese-numeral count right after an opening quote is a slogan's
 		// name (“三个大规模”, “五位一体”).
@@ -253,6 +316,24 @@ func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 			return c, true
 		}
 	}
+	first, _ := utf8.DecodeRuneInString(rest)
+	// A currency word straight before its number: 人民币6千万元, 美元500万.
+	if !number.IsDigit(first) && !number.IsUnit(first) && !tx.IsASCIILetter(prev) {
+		if w := x.curWords.LongestAt(rest, first); w != "" && !x.isLocal(w) {
+			if c, ok := x.currencyBefore(d, i, w); ok {
+				return c, true
+			}
+		}
+	}
+	// 半成: half a tenth.
+	if first == '半' && !number.IsDigit(prev) && !number.IsUnit(prev) {
+		if t := x.unitWords.Longest(rest[len("半"):]); t != "" && x.units[t] == kindTenth {
+			end := i + len("半") + len(t)
+			if !x.wordContinues(d, i, end) {
+				return amount{start: i, end: end, numEnd: i + len("半"), value: number.FromInt(5), kind: kindPercent, unit: "percent", rule: &percentHalfTenth}, true
+			}
+		}
+	}
 	if strings.HasPrefix(rest, "一半") && prev != '另' {
 		return amount{start: i, end: i + len("一半"), numEnd: i + len("一半"), value: number.FromInt(50), kind: kindPercent, unit: "percent", rule: &percentHalf}, true
 	}
@@ -274,6 +355,11 @@ func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 		return amount{}, false
 	}
 	c := amount{start: i, numEnd: i + e.Len, end: i + e.Len, expr: e, value: e.Value}
+	if lone, _ := utf8.DecodeRuneInString(e.Digits); !e.Arabic && utf8.RuneCountInString(e.Digits) == 1 && !strings.ContainsFunc(rest[:e.Len], number.IsUnit) {
+		if d, plain := number.PlainDigit(lone); !plain || d == 0 {
+			return amount{}, false // 陆 of 大陆, 伍 of 队伍, 零 of 零件: a word's character
+		}
+	}
 	after := text[c.numEnd:]
 	if strings.HasPrefix(after, "+") && len(after) > 1 && after[1] >= '0' && after[1] <= '9' {
 		return amount{}, false // 1+3+4: a plan's name
@@ -288,8 +374,37 @@ func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 			return c, true
 		}
 	}
-	cur := x.curWords.Longest(after)
-	unit := x.unitWords.Longest(after)
+	next, _ := utf8.DecodeRuneInString(after)
+	cur := x.curWords.LongestAt(after, next)
+	unit := x.unitWords.LongestAt(after, next)
+	num := text[c.start:c.numEnd]
+	// Colloquial money (五块钱, 两块, 八毛) and its compounds (一块五).
+	if mw := x.moneyWords.LongestAt(after, next); mw != "" && x.money[mw].use != "compound" && len(mw) >= len(cur) && len(mw) >= len(unit) &&
+		!x.wordContinues(d, c.start, c.numEnd+len(mw)) {
+		mu := x.money[mw]
+		mc := c
+		mc.end, mc.kind, mc.currency, mc.rule = c.numEnd+len(mw), kindMoney, x.codeOf(d, mw, num), &moneyColloquial
+		mc.value, mc.denom = e.Value.Mul(mu.value), mu.value
+		ext := x.compound(d, mc, mw)
+		switch {
+		case x.insideWord(d, c.start, ext.end):
+			// 金三角: the numeral is inside a word.
+		case ext.end > mc.end || mu.use == "alone":
+			return ext, true
+		case x.noNounAfter(d, mc.end) && !(x.words.indefinite[e.Digits] && !e.Multiplier) && x.priceCue(d, c.start):
+			// 票价两块, 卖八毛; not 在一块 (together), 分成两块, 作家三毛.
+			return ext, true
+		}
+	}
+	// A rate in 厘 in Hong Kong and Macau: 5.625厘.
+	if (d.Locale == "HK" || d.Locale == "MO") && after != "" {
+		for w := range x.words.ratePercent {
+			if strings.HasPrefix(after, w) && len(unit) <= len(w) && !x.wordContinues(d, c.start, c.numEnd+len(w)) {
+				c.end, c.kind, c.unit, c.rule = c.numEnd+len(w), kindPercent, "percent", &percentRate
+				return c, true
+			}
+		}
+	}
 	switch {
 	case cur != "" && len(cur) >= len(unit):
 		if x.wordContinues(d, c.start, c.numEnd+len(cur)) {
@@ -298,20 +413,35 @@ func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 		if strings.HasPrefix(cur, "日") && strings.HasSuffix(text[:c.start], "月") {
 			return c, true // 1月1日元旦: the 日 is the day of a date
 		}
-		c.end, c.kind, c.currency, c.rule = c.numEnd+len(cur), kindMoney, x.currency[cur], &moneySuffix
+		c.end, c.kind, c.currency, c.rule = c.numEnd+len(cur), kindMoney, x.codeOf(d, cur, num), &moneySuffix
+		if w := x.curWords.Longest(text[c.end:]); x.isLocal(cur) && w != "" && !x.isLocal(w) && !x.wordContinues(d, c.end, c.end+len(w)) {
+			// 3千元台币: the bare 元 and the currency it is, as 元人民币.
+			c.end, c.currency = c.end+len(w), x.currency[w]
+		}
+		c.denom = number.FromInt(1)
+		c = x.compound(d, c, cur)
 	case unit != "":
 		k := x.units[unit]
 		end := c.numEnd + len(unit)
 		if tx.IsASCIILetter(tx.LastRune(unit)) && end < len(text) && tx.IsASCIILetter(rune(text[end])) {
 			return c, true // 5GW is a unit, 5Gbps is not "G"
 		}
+		if k == kindBlock && x.words.indexPoint[unit] && e.Arabic && !e.Multiplier &&
+			(strings.Contains(num, ".") || e.Value.Cmp(number.FromInt(24)) > 0) {
+			// 升352点: an index level, not a time of day.
+			c.end, c.kind, c.unit, c.rule = end, kindMeasure, unit, &quantityIndex
+			return c, true
+		}
 		if k == kindBlock {
 			c.kind = kindBlock
 			c.end = end
 			return c, true
 		}
-		if (k == kindClassifier || k == kindTenth) && x.wordContinues(d, c.start, end) {
-			return c, true // 三部门, 八成为, 三位一体: the unit runs into a word
+		if (k == kindClassifier && !e.Arabic || k == kindTenth) && x.wordContinues(d, c.start, end) {
+			// 三部门, 八成为, 三位一体: the unit runs into a word. After Arabic
+			// digits a classifier counts even where the segmenter read it
+			// into the noun (100|架飞机, 6|家中|资).
+			return c, true
 		}
 		c.end, c.kind, c.unit, c.rule = end, k, unit, unitRule[k]
 		if k == kindTenth {
@@ -321,6 +451,16 @@ func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 				// 三成半: a half tenth more, 35 percent.
 				c.value = number.FromRat(new(big.Rat).Add(c.value.Rat(), big.NewRat(5, 1)))
 				c.end += len("半")
+			} else if r, size := utf8.DecodeRuneInString(text[c.end:]); !e.Arabic {
+				// 七成八: a digit after the tenths is hundredths, 78 percent.
+				if dg, ok := number.PlainDigit(r); ok && dg > 0 && r != '两' {
+					next, _ := utf8.DecodeRuneInString(text[c.end+size:])
+					if !number.IsDigit(next) && !number.IsUnit(next) && x.unitWords.Longest(text[c.end+size:]) == "" &&
+						x.curWords.Longest(text[c.end+size:]) == "" && !x.wordContinues(d, c.end, c.end+size) {
+						c.value = number.FromRat(new(big.Rat).Add(c.value.Rat(), big.NewRat(int64(dg), 1)))
+						c.end += size
+					}
+				}
 			}
 		}
 	}
@@ -333,7 +473,16 @@ func (x *Extractor) at(d *extract.Doc, i int) (amount, bool) {
 func (x *Extractor) stopAtUnit(text string, base int) func(int) bool {
 	return func(j int) bool {
 		w := x.unitWords.Longest(text[base+j:])
-		return w != "" && utf8.RuneCountInString(w) > 1
+		if w != "" && utf8.RuneCountInString(w) > 1 {
+			return true
+		}
+		// 兆 before a unit of measure is mega- (500兆伏安), never 10^12.
+		if rest, ok := strings.CutPrefix(text[base+j:], "兆"); ok {
+			if u := x.unitWords.Longest(rest); u != "" && x.units[u] == kindMeasure {
+				return true
+			}
+		}
+		return false
 	}
 }
 
@@ -354,7 +503,8 @@ func (x *Extractor) wordContinues(d *extract.Doc, start, end int) bool {
 // shareUnits gives the bare members of a list or range the unit written
 // once, on the last member: 3.5%、5.6%; 分别提高1.8、1.9、1.2个百分点;
 // 3.2万亿、1.5万亿、4200亿元; 50万至75万吨; 3-5亿元 (the 3 takes 亿 too).
-func (x *Extractor) shareUnits(text string, cs []amount) {
+func (x *Extractor) shareUnits(d *extract.Doc, cs []amount) {
+	text := d.Text
 	for i := len(cs) - 2; i >= 0; i-- {
 		a, b := &cs[i], &cs[i+1]
 		if b.kind == kindNone || b.kind == kindBlock {
@@ -363,6 +513,12 @@ func (x *Extractor) shareUnits(text string, cs []amount) {
 		gap := text[a.end:b.start]
 		rangeSep := tx.IsRangeSep(gap)
 		if !rangeSep && !tx.IsListSep(gap) {
+			continue
+		}
+		if a.kind == kindNone && b.kind == kindClassifier && !rangeSep && !a.expr.Arabic && !b.expr.Arabic &&
+			!a.expr.Multiplier && x.words.noCount[a.expr.Digits] {
+			// 分居二、三名: 二 alone is an ordinal, so the list ranks, it counts nothing.
+			b.kind, b.rule = kindNone, nil
 			continue
 		}
 		switch {
@@ -384,6 +540,17 @@ func (x *Extractor) shareUnits(text string, cs []amount) {
 			a.value = a.value.Mul(number.FromInt(10))
 		}
 	}
+	// The other way: a bare second end takes the unit of a first end written
+	// 百分之N (百分之四至六 is 4 and 6).
+	for i := 0; i+1 < len(cs); i++ {
+		a, b := &cs[i], &cs[i+1]
+		if a.rule != &percentWords || b.kind != kindNone || b.expr.Bare || b.expr.Over ||
+			multiplierOf(text[b.start:b.numEnd]).Cmp(number.FromInt(10000)) >= 0 || // 百分之五至六亿: no range
+			!tx.IsRangeSep(text[a.end:b.start]) || x.wordContinues(d, b.start, b.end) {
+			continue
+		}
+		b.kind, b.unit, b.rule = kindPercent, "", &percentRangeSecond
+	}
 }
 
 // multiplierOf is the product of the multiplier characters that end an
@@ -400,4 +567,149 @@ func multiplierOf(num string) number.Value {
 		num = num[:len(num)-size]
 	}
 	return v
+}
+
+// currencyBefore reads a currency word w at byte i and the number straight
+// after it, as one money mention: the number must end in a multiplier
+// (美元500万) or in a currency word of its own, the bare 元 or the same
+// currency (人民币6千万元, 新台币1200亿元).
+func (x *Extractor) currencyBefore(d *extract.Doc, i int, w string) (amount, bool) {
+	text := d.Text
+	j := i + len(w)
+	e, ok := number.Scan(text[j:], x.stopAtUnit(text, j))
+	if !ok || e.Bare || e.Value.Sign() <= 0 {
+		return amount{}, false
+	}
+	if r, _ := utf8.DecodeRuneInString(text[j:]); r == '+' || r == '-' {
+		return amount{}, false
+	}
+	end := j + e.Len
+	c := amount{start: i, numEnd: end, end: end, expr: e, value: e.Value, kind: kindMoney,
+		currency: x.currency[w], denom: number.FromInt(1), rule: &moneyBefore}
+	w2 := x.curWords.Longest(text[end:])
+	if w2 != "" && x.wordContinues(d, j, end+len(w2)) {
+		w2 = ""
+	}
+	switch {
+	case w2 != "" && (x.isLocal(w2) || x.currency[w2] == c.currency):
+		c.end += len(w2)
+		return c, true
+	case w2 == "" && e.Multiplier && x.unitWords.Longest(text[end:]) == "" && x.moneyWords.Longest(text[end:]) == "":
+		return c, true
+	}
+	return amount{}, false
+}
+
+// compound extends the money c, whose last word is last, over the parts
+// that step down from it in the same currency: 七元五毛, 20元3角五分,
+// 三美元又五美分; and over a lone digit after a no-noun word, worth a tenth
+// of it (一块五 is 1.5, 三毛五 0.35).
+func (x *Extractor) compound(d *extract.Doc, c amount, last string) amount {
+	text := d.Text
+	for step := 0; step < 4; step++ {
+		j := c.end
+		for w := range x.words.compoundJoin {
+			if strings.HasPrefix(text[j:], w) {
+				j += len(w)
+				break
+			}
+		}
+		e, ok := number.Scan(text[j:], nil)
+		if !ok || e.Multiplier || e.Bare || e.Over || e.Value.Sign() <= 0 {
+			break
+		}
+		if r, _ := utf8.DecodeRuneInString(text[j:]); r == '+' || r == '-' {
+			break
+		}
+		k := j + e.Len
+		mw, cw := x.moneyWords.Longest(text[k:]), x.curWords.Longest(text[k:])
+		next, val := "", number.Value{}
+		switch {
+		case mw != "" && len(mw) >= len(cw):
+			next, val = mw, x.money[mw].value
+		case cw != "":
+			next, val = cw, number.FromInt(1)
+		}
+		if next != "" {
+			code := x.codeOf(d, next, "")
+			if x.isLocal(next) && next != last && x.money[next].use != "alone" {
+				code = c.currency // 5港元3角: 角 and 分 step down from any 元
+			}
+			if code != c.currency || val.Cmp(c.denom) >= 0 || x.wordContinues(d, j, k+len(next)) {
+				break
+			}
+			c.value = number.FromRat(new(big.Rat).Add(c.value.Rat(), e.Value.Mul(val).Rat()))
+			c.denom, c.end, c.rule, last = val, k+len(next), &moneyCompound, next
+			continue
+		}
+		// 一块五: one digit, nothing after it that makes it a count.
+		if x.money[last].use == "no-noun" && j == c.end && utf8.RuneCountInString(e.Digits) == 1 &&
+			x.unitWords.Longest(text[k:]) == "" && !x.wordContinues(d, j, k) {
+			if r, _ := utf8.DecodeRuneInString(text[k:]); !number.IsDigit(r) && !number.IsUnit(r) {
+				tenth := c.denom.Mul(number.FromRat(big.NewRat(1, 10)))
+				c.value = number.FromRat(new(big.Rat).Add(c.value.Rat(), e.Value.Mul(tenth).Rat()))
+				c.end, c.rule = k, &moneyCompound
+			}
+		}
+		break
+	}
+	return c
+}
+
+// noNounAfter reports whether no noun follows byte i: the text ends, or a
+// character other than a Han one (punctuation, a space, a digit) or a hedge
+// written after an amount (左右, 以上) comes next.
+func (x *Extractor) noNounAfter(d *extract.Doc, i int) bool {
+	r, _ := utf8.DecodeRuneInString(d.Text[i:])
+	return i >= len(d.Text) || !unicode.Is(unicode.Han, r) || x.hedges.startsAfter(d.Text[i:])
+}
+
+// negativeBefore returns the length of a sign word (负) that stands straight
+// before a percentage at byte start, or 0: not after a negativeNot
+// character (正负), nor at the end of a longer word the segmenter found
+// (抱负, 胜负).
+func (x *Extractor) negativeBefore(d *extract.Doc, start int) int {
+	before := d.Text[:start]
+	if !x.words.negativeLast.Has(tx.LastRune(before)) {
+		return 0
+	}
+	for w := range x.words.negative {
+		if !strings.HasSuffix(before, w) {
+			continue
+		}
+		p := start - len(w)
+		if x.words.negativeNot[string(tx.LastRune(d.Text[:p]))] {
+			return 0
+		}
+		if t := d.TokenAt(p); t >= 0 && d.Tokens[t].Start < p {
+			return 0
+		}
+		return len(w)
+	}
+	return 0
+}
+
+// insideWord reports a span of Chinese numerals that lies inside a word the
+// segmenter found, one that begins before it (双十节, 金三角).
+func (x *Extractor) insideWord(d *extract.Doc, start, end int) bool {
+	r, _ := utf8.DecodeRuneInString(d.Text[start:])
+	if tx.IsASCIIDigit(r) {
+		return false
+	}
+	t := d.TokenAt(start)
+	return t >= 0 && d.Tokens[t].Start < start && d.Tokens[t].End >= end
+}
+
+// priceCue reports a price word (amount_words.tsv, price-cue) in the clause
+// before byte start, within 12 characters.
+func (x *Extractor) priceCue(d *extract.Doc, start int) bool {
+	from := start
+	for n := 0; n < 12 && from > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(d.Text[:from])
+		if !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) && !unicode.IsLetter(r) {
+			break // the clause ends
+		}
+		from -= size
+	}
+	return x.words.priceCue.Contained(d.Text[from:start]) != ""
 }

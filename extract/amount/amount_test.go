@@ -9,6 +9,7 @@ import (
 	"github.com/cnie/cnie/extract"
 	"github.com/cnie/cnie/extract/internal/extest"
 	"github.com/cnie/cnie/extract/number"
+	"github.com/cnie/cnie/lexicon"
 )
 
 const examples = "testdata/*.tsv"
@@ -44,13 +45,18 @@ func FuzzAmounts(f *testing.F) {
 		if !utf8.ValidString(s) {
 			return
 		}
-		d := &extract.Doc{Text: s}
+		// Every locale in turn, the bare 元 and 厘 depend on it.
+		locales := append([]string{""}, lexicon.Locales...)
+		d := &extract.Doc{Text: s, Locale: locales[len(s)%len(locales)]}
 		for _, m := range x.Extract(d, nil) {
 			if m.Start < 0 || m.End > len(s) || m.Start >= m.End || !utf8.RuneStart(s[m.Start]) || (m.End < len(s) && !utf8.RuneStart(s[m.End])) {
 				t.Fatalf("%q: bad span %d..%d", s, m.Start, m.End)
 			}
 			if m.Rule == "" {
 				t.Fatalf("%q: %s has no rule", s, s[m.Start:m.End])
+			}
+			if m.Type == extract.Money && len(m.Currency) != 3 {
+				t.Fatalf("%q: %s has currency %q", s, s[m.Start:m.End], m.Currency)
 			}
 			if m.Type != extract.Money {
 				continue
@@ -68,5 +74,5 @@ func FuzzAmounts(f *testing.F) {
 	})
 }
 
-// moneyRef is the reference form: digits, one multiplier, 元.
-var moneyRef = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)(亿|万)元$`)
+// moneyRef is the reference form: digits, one multiplier (兆 is 10^12), 元.
+var moneyRef = regexp.MustCompile(`^([0-9]+(?:\.[0-9]+)?)(亿|万|兆)元$`)

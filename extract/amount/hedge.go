@@ -71,3 +71,14 @@ func (h *hedges) qualifier(d *extract.Doc, start, end int) string {
 	}
 	return ""
 }
+
+// startsAfter reports whether a hedge written after an amount (左右, 以上)
+// begins s.
+func (h *hedges) startsAfter(s string) bool {
+	for n := min(h.maxLen, len(s)); n >= 1; n-- {
+		if _, ok := h.after[s[:n]]; ok {
+			return true
+		}
+	}
+	return false
+}

@@ -12,6 +12,29 @@ var (
 	moneyPrefix = extract.Rule{Name: "money/currency-before", Type: extract.Money,
 		Starts:  "a currency symbol (currencies.tsv, prefix:)",
 		Matches: "a currency symbol and an Arabic number, a repeated currency word after it too: US$5亿, US$5亿美元"}
+	moneyBefore = extract.Rule{Name: "money/currency-word-before", Type: extract.Money,
+		Starts:  "a currency word (currencies.tsv) other than the bare 元",
+		Matches: "a currency word straight before a number that ends in a multiplier or a currency word of its own: 人民币6千万元, 美元500万, 新台币1200亿元"}
+	moneyColloquial = extract.Rule{Name: "money/colloquial", Type: extract.Money,
+		Starts:  "a digit or a Chinese numeral",
+		Matches: "a number and a colloquial or subunit money word (money_units.tsv): 五块钱, 两块 and 八毛 where no noun follows, 5美分"}
+	moneyCompound = extract.Rule{Name: "money/compound", Type: extract.Money,
+		Starts:  "a digit or a Chinese numeral",
+		Matches: "a money amount stepping down from unit to subunit in one currency: 七元五毛, 20元3角五分, 三美元又五美分, 一块五"}
+	percentNegative = extract.Rule{Name: "percent/negative", Type: extract.Percent,
+		Starts:  "a percentage",
+		Matches: "a sign word (amount_words.tsv, negative) straight before a percentage, not inside a longer word: 负3.2%"}
+	percentHalfTenth = extract.Rule{Name: "percent/half-tenth", Type: extract.Percent,
+		Starts: "半", Matches: "半成: half a tenth, 5 percent (not 半成品)"}
+	percentRangeSecond = extract.Rule{Name: "percent/range-second", Type: extract.Percent,
+		Starts:  "a bare number after a range separator",
+		Matches: "the bare second end of a range whose first end is 百分之N: 百分之四至六 is 4 and 6"}
+	percentRate = extract.Rule{Name: "percent/rate-li", Type: extract.Percent,
+		Starts:  "a digit or a Chinese numeral",
+		Matches: "a rate in 厘 in a Hong Kong or Macau article (amount_words.tsv, rate-percent): 5.625厘 is 5.625 percent"}
+	quantityIndex = extract.Rule{Name: "quantity/index-point", Type: extract.Quantity,
+		Starts:  "an Arabic number",
+		Matches: "an index level or move in 点 (amount_words.tsv, index-point), with decimals or above 24: 升352点; 下午3点 is a time"}
 	percentSign = extract.Rule{Name: "percent/sign", Type: extract.Percent,
 		Starts: "a digit or a Chinese numeral", Matches: "a number and a percent sign: 14.4%"}
 	percentPoint = extract.Rule{Name: "percent/point", Type: extract.Percent,
@@ -35,9 +58,10 @@ var (
 
 // Rules lists every amount rule.
 var Rules = []extract.Rule{
-	moneySuffix, moneyPrefix,
+	moneySuffix, moneyPrefix, moneyBefore, moneyColloquial, moneyCompound,
 	percentSign, percentPoint, percentWords, percentFraction, percentTenths, percentHalf,
-	quantityMeasure, quantityClassifier,
+	percentNegative, percentHalfTenth, percentRangeSecond, percentRate,
+	quantityMeasure, quantityClassifier, quantityIndex,
 	sharedUnit,
 }
 

@@ -6,7 +6,9 @@ package country
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cnie/cnie/extract"
@@ -20,8 +22,12 @@ import (
 // (印度尼西亚 is not 印度); one-character abbreviations inside a compound that
 // pairs states (中埃, 乌中, 中俄美), each its own mention; 华 for China after
 // 对/来/驻/访… (对华出口); a one-character abbreviation after those verbs
-// (对俄出口, 访美); and X方 for a state's side (中方, 俄方). Build it with
-// New.
+// (对俄出口, 访美); and X方 for a state's side (中方, 俄方). The segmentation
+// is evidence, not the last word: a pair or side that a word hides
+// (从中|老铁路, 中|方向有关国家) is found, a name split between two words
+// (其中|国际) is not. The names Taiwan and Hong Kong news writes
+// (lexicon/countries_hant.tsv: 纽西兰, 义大利) are aliases too. Build it
+// with New.
 type Extractor struct {
 	aliases tx.WordSet        // every name and alias
 	code    map[string]string // alias -> code
@@ -40,6 +46,34 @@ type Extractor struct {
 	// which 华 and a lone abbreviation name a state.
 	beforeNot, verbs, placeVerbs tx.RuneSet
 	afterNot, afterKeep          []string
+	// pairBefore are prepositions the segmenter joins with the 中 of a
+	// pair (从中老铁路 read as 从中|老); sideBefore are words after which a
+	// clause's subject X方 starts (说, 表示); sideWords are the words the
+	// segmenter reads across X方 (方向 of 中方向有关国家通报); hedges are
+	// abbreviations that before a number are a hedge (约); regions are
+	// places that are not states (台, 港): a pair after one is no pair of
+	// states (台美日); pairOrg are heads that make a pair that the
+	// dictionary knows as a name a company's (中泰证券); stateWords are
+	// words after a risky name that make it the state's (总统, 政府).
+	pairBefore, hedges, regions tx.RuneSet
+	sideBefore, sideWords       tx.WordSet
+	pairOrg, stateWords         tx.WordSet
+	// pairStates are words after a pair that count states (两国, 三国):
+	// its members are states whatever the dictionary says (纽澳两国).
+	pairStates tx.WordSet
+	// checked holds the aliases from lexicon/countries_hant.tsv: a word of
+	// the segmentation that crosses their edges makes them part of
+	// another word (大马路, 大马士革), and so does a dictionary word of it and
+	// the characters after it.
+	checked map[string]bool
+	// risky are the names of lexicon/countries_hant.tsv's risky column
+	// (乔治亚, 马利): a state only beside another state or before a state
+	// word.
+	risky tx.WordSet
+	// partners maps a state to the abbreviations that, in the same run,
+	// make a shared abbreviation its own (乌 in 中哈乌 is Uzbekistan;
+	// lexicon/country_partners.tsv).
+	partners map[string]string
 }
 
 // New builds the country extractor. seg, if not nil, is asked
@@ -49,8 +83,8 @@ func New(seg *segment.Segmenter) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	x := &Extractor{code: map[string]string{},
-		name: map[string]string{}, abbrev: map[rune][]string{}, seg: seg}
+	x := &Extractor{code: map[string]string{}, name: map[string]string{}, abbrev: map[rune][]string{},
+		seg: seg, checked: map[string]bool{}, partners: map[string]string{}}
 	ctx, err := lexicon.Read("pair_context.tsv", 1, 1)
 	if err != nil {
 		return nil, err
@@ -94,10 +128,92 @@ func New(seg *segment.Segmenter) (*Extractor, error) {
 			x.abbrevs.Add(c)
 		}
 	}
+	if err := x.loadPartners(); err != nil {
+		return nil, err
+	}
+	if aliases, err = x.loadHant(aliases); err != nil {
+		return nil, err
+	}
 	if x.aliases, err = tx.NewWordSet(aliases); err != nil {
 		return nil, fmt.Errorf("lexicon: countries.tsv: %w", err)
 	}
 	return x, nil
+}
+
+// loadPartners reads lexicon/country_partners.tsv: the abbreviations
+// beside which a shared abbreviation means a given state (乌 in 中哈乌).
+func (x *Extractor) loadPartners() error {
+	const file = "country_partners.tsv"
+	rows, err := lexicon.Read(file, 2, 2)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		code := r.Fields[0]
+		if x.name[code] == "" {
+			return fmt.Errorf("lexicon: %s:%d: %s is no state of countries.tsv", file, r.Line, code)
+		}
+		shared := false
+		for _, codes := range x.abbrev {
+			shared = shared || len(codes) > 1 && slices.Contains(codes, code)
+		}
+		if !shared {
+			return fmt.Errorf("lexicon: %s:%d: %s has no shared abbreviation in countries.tsv", file, r.Line, code)
+		}
+		for _, p := range strings.Split(r.Fields[1], "|") {
+			c, size := utf8.DecodeRuneInString(p)
+			if size != len(p) || !x.abbrevs.Has(c) {
+				return fmt.Errorf("lexicon: %s:%d: partner %q is no abbreviation of countries.tsv", file, r.Line, p)
+			}
+			x.partners[code] += p
+		}
+	}
+	return nil
+}
+
+// loadHant reads lexicon/countries_hant.tsv, the names Taiwan and Hong
+// Kong news writes (纽西兰, 义大利): its aliases join aliases, checked
+// against the segmentation; its risky forms go to x.risky.
+func (x *Extractor) loadHant(aliases []string) ([]string, error) {
+	const file = "countries_hant.tsv"
+	rows, err := lexicon.Read(file, 2, 3)
+	if err != nil {
+		return nil, err
+	}
+	var risky []string
+	for _, r := range rows {
+		code := r.Fields[0]
+		if x.name[code] == "" {
+			return nil, fmt.Errorf("lexicon: %s:%d: %s is no state of countries.tsv", file, r.Line, code)
+		}
+		for col, f := range []string{r.Field(1), r.Field(2)} {
+			for _, a := range strings.Split(f, "|") {
+				if a = strings.TrimSpace(a); a == "" {
+					continue
+				}
+				if utf8.RuneCountInString(a) < 2 {
+					return nil, fmt.Errorf("lexicon: %s:%d: a name has two characters or more, not %q", file, r.Line, a)
+				}
+				if prev, dup := x.code[a]; dup {
+					if prev != code {
+						return nil, fmt.Errorf("lexicon: %s:%d: %q is also %s's", file, r.Line, a, prev)
+					}
+					continue // countries.tsv has it already
+				}
+				x.code[a] = code
+				x.checked[a] = true
+				if col == 0 {
+					aliases = append(aliases, a)
+				} else {
+					risky = append(risky, a)
+				}
+			}
+		}
+	}
+	if x.risky, err = tx.NewWordSet(risky); err != nil {
+		return nil, fmt.Errorf("lexicon: %s: %w", file, err)
+	}
+	return aliases, nil
 }
 
 // Extract implements Extractor.
@@ -108,19 +224,29 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 	var full []extract.Mention
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		a := x.aliases.LongestAt(text[i:], r)
-		if a == "" || !x.standsAlone(text, i, a) {
+		a, rule := x.aliases.LongestAt(text[i:], r), rName
+		if a != "" && !x.standsAlone(d, i, a) {
+			a = ""
+		}
+		if a == "" {
+			if a, rule = x.risky.LongestAt(text[i:], r), rRisky; a != "" && !(x.standsAlone(d, i, a) && x.riskyIsState(d, full, i, a)) {
+				a = ""
+			}
+		}
+		if a == "" {
 			i += size
 			continue
 		}
 		c := x.code[a]
-		full = append(full, extract.Mention{Type: extract.Country, Start: i, End: i + len(a), Code: c, Name: x.name[c], Rule: rName.Name})
+		full = append(full, extract.Mention{Type: extract.Country, Start: i, End: i + len(a), Code: c, Name: x.name[c], Rule: rule.Name})
 		named[c] = true
 		covered.Set(i, i+len(a))
 		i += len(a)
 	}
 	dst = append(dst, full...)
 
+	from := len(dst)
+	settled := map[rune]string{} // shared abbreviations partners settled
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if covered.Has(i) || r != '华' && !x.abbrevs.Has(r) {
@@ -128,65 +254,189 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 			continue // the rules below start at 华 or an abbreviation only
 		}
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
-		switch {
-		case r == '华' && x.verbs.Has(prev) && !x.wordStartsAt(d, i, i+size):
-			dst = append(dst, extract.Mention{Type: extract.Country, Start: i, End: i + size, Code: "CN", Name: x.name["CN"], Rule: rHua.Name})
+		if r == '华' && x.verbs.Has(prev) {
+			rule := rHua
+			if x.wordStartsAt(d, i, i+size) {
+				rule = rHuaAcross
+				if !x.huaAcross(d, i, i+size) {
+					rule.Name = ""
+				}
+			}
+			if rule.Name != "" {
+				dst = append(dst, extract.Mention{Type: extract.Country, Start: i, End: i + size, Code: "CN", Name: x.name["CN"], Rule: rule.Name})
+				i += size
+				continue
+			}
+		}
+		if x.abbrev[r] == nil {
 			i += size
 			continue
-		case x.abbrev[r] != nil:
-			// X方: a state's side (中方, 俄方), the whole word.
-			if strings.HasPrefix(text[i+size:], "方") && !strings.HasPrefix(text[i:], "西方") && x.wordEndsAt(d, i, i+size+len("方")) && !x.isAbbrev(prev) {
-				c := x.resolve(r, named)
-				dst = append(dst, extract.Mention{Type: extract.Country, Start: i, End: i + size + len("方"), Code: c, Name: x.name[c], Rule: rSide.Name})
+		}
+		// X方: a state's side (中方, 俄方), the whole word; or X alone
+		// before a word the segmenter read across 方 (中|方向有关国家).
+		if strings.HasPrefix(text[i+size:], "方") && !strings.HasPrefix(text[i:], "西方") && !x.abbrevBefore(d, i) {
+			rule := rSide
+			if !x.wordEndsAt(d, i, i+size+len("方")) {
+				rule = rSideAcross
+				if !x.sideAcross(d, i, i+size) {
+					rule.Name = ""
+				}
+			}
+			if rule.Name != "" {
+				c := x.resolve(r, named, "", settled)
+				dst = append(dst, extract.Mention{Type: extract.Country, Start: i, End: i + size + len("方"), Code: c, Name: x.name[c], Rule: rule.Name})
 				i += size + len("方")
 				continue
 			}
-			// A run of abbreviations pairing states: 中埃, 乌中, 中俄美. Such
-			// compounds are short: the run stops at six, which keeps a long
-			// run of abbreviation characters linear.
-			j := i
-			for runes := 0; j < len(text) && !covered.Has(j) && runes < 6; runes++ {
-				c, size := utf8.DecodeRuneInString(text[j:])
-				if !x.abbrevs.Has(c) || strings.HasPrefix(text[j+size:], "方") && j > i {
-					break
-				}
-				j += size
+		}
+		// A run of abbreviations pairing states: 中埃, 乌中, 中俄美. Such
+		// compounds are short: the run stops at six, which keeps a long
+		// run of abbreviation characters linear.
+		j := i
+		for runes := 0; j < len(text) && !covered.Has(j) && runes < 6; runes++ {
+			c, size := utf8.DecodeRuneInString(text[j:])
+			if !x.abbrevs.Has(c) || strings.HasPrefix(text[j+size:], "方") && j > i {
+				break
 			}
-			if utf8.RuneCountInString(text[i:j]) >= 2 && !x.isAbbrev(prev) && x.isPair(d, i, j) {
+			j += size
+		}
+		// A hedge before a number is no state: 班列中约三分之一.
+		if last, n := utf8.DecodeLastRuneInString(text[i:j]); j-n > i && x.hedges.Has(last) && isNumeral(tx.FirstRune(text[j:])) && x.pairContext.Longest(text[j:]) == "" {
+			j -= n
+		}
+		if utf8.RuneCountInString(text[i:j]) >= 2 && !x.abbrevBefore(d, i) && !x.regions.Has(prev) {
+			if ok, across := x.isPair(d, i, j, named); ok {
+				rule := rPair
+				if across {
+					rule = rPairAcross
+				}
 				for k := i; k < j; {
 					c, n := utf8.DecodeRuneInString(text[k:])
-					code := x.resolve(c, named)
-					dst = append(dst, extract.Mention{Type: extract.Country, Start: k, End: k + n, Code: code, Name: x.name[code], Rule: rPair.Name})
+					code := x.resolve(c, named, text[i:j], settled)
+					dst = append(dst, extract.Mention{Type: extract.Country, Start: k, End: k + n, Code: code, Name: x.name[code], Rule: rule.Name})
 					k += n
 				}
 				i = j
 				continue
 			}
-			// A lone abbreviation after a verb of going or dealing: 对俄出口.
-			if j == i+size && x.verbs.Has(prev) && x.afterVerb(d, i, i+size) {
-				c := x.resolve(r, named)
-				dst = append(dst, extract.Mention{Type: extract.Country, Start: i, End: i + size, Code: c, Name: x.name[c], Rule: rAfterVerb.Name})
-			}
+		}
+		// A lone abbreviation after a verb of going or dealing: 对俄出口,
+		// and 在哈中资企业, where the run 哈中 pairs nothing.
+		if x.verbs.Has(prev) && x.afterVerb(d, i, i+size) {
+			c := x.resolve(r, named, "", settled)
+			dst = append(dst, extract.Mention{Type: extract.Country, Start: i, End: i + size, Code: c, Name: x.name[c], Rule: rAfterVerb.Name})
 		}
 		i += size
 	}
+	x.settle(text, dst, from, settled)
 	return dst
+}
+
+// numerals are the characters a number starts with.
+const numerals = "0123456789一二三四五六七八九十两百千万几半零〇"
+
+func isNumeral(r rune) bool { return r != utf8.RuneError && strings.ContainsRune(numerals, r) }
+
+// crosses reports whether a word of the segmentation crosses an edge of
+// text[i:j]: starts before i and ends inside, or starts inside and ends
+// after j.
+func crosses(d *extract.Doc, i, j int) bool {
+	if k := d.TokenAt(i); k >= 0 && d.Tokens[k].Start < i {
+		return true
+	}
+	k := d.TokenAt(j - 1)
+	return k >= 0 && d.Tokens[k].End > j
+}
+
+// splitAcross reports whether the segmentation reads text[i:j] as the
+// ends of two words, one from before i and one past j (其中|国际 over
+// 中国): the name is split, no state.
+func splitAcross(d *extract.Doc, i, j int) bool {
+	k := d.TokenAt(i)
+	if k < 0 || d.Tokens[k].Start >= i || d.Tokens[k].End >= j {
+		return false
+	}
+	m := d.TokenAt(d.Tokens[k].End)
+	return m >= 0 && d.Tokens[m].End > j
+}
+
+// inLongerWord reports whether a, at the start of s, and the one or two
+// characters after it make a dictionary word (大马路, 大马士革, 大马力): the
+// segmenter may still have cut it apart.
+func (x *Extractor) inLongerWord(s, a string) bool {
+	if x.seg == nil {
+		return false
+	}
+	end := len(a)
+	for n := 0; n < 2 && end < len(s); n++ {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+		if _, known := x.seg.Lookup(s[:end]); known {
+			return true
+		}
+	}
+	return false
+}
+
+// riskyIsState reports whether a risky name (乔治亚, 马利) at byte i names
+// the state: no word crosses its edges, and a state word follows (马利总统)
+// or a state stands next to it in a list (肯亚、马利).
+func (x *Extractor) riskyIsState(d *extract.Doc, full []extract.Mention, i int, a string) bool {
+	end := i + len(a)
+	if crosses(d, i, end) {
+		return false
+	}
+	if x.stateWords.Longest(d.Text[end:]) != "" {
+		return true
+	}
+	if n := len(full); n > 0 && tx.IsListSep(d.Text[full[n-1].End:i]) {
+		return true
+	}
+	rest := d.Text[end:]
+	for _, sep := range tx.ListSeps {
+		if strings.HasPrefix(rest, sep) {
+			if x.aliases.Longest(rest[len(sep):]) != "" || x.risky.Longest(rest[len(sep):]) != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // standsAlone reports whether the alias a at byte i names the state, and is
 // not part of a region, people, language or ocean named after it (内蒙古,
 // 朝鲜族, 印度洋, 朝鲜半岛, 北哈萨克斯坦州) or a demonym (中国人; 中国人民银行
-// still names China).
-func (x *Extractor) standsAlone(text string, i int, a string) bool {
+// still names China); nor split by the segmentation between a word before
+// and a word after it (其中|国际 over 中国); nor, for the names of
+// countries_hant.tsv, inside a longer word (大马路, 大马士革).
+func (x *Extractor) standsAlone(d *extract.Doc, i int, a string) bool {
+	text := d.Text
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
 	after := text[i+len(a):]
-	if x.beforeNot.Has(prev) {
+	if x.beforeNot.Has(prev) || splitAcross(d, i, i+len(a)) || x.checked[a] && (crosses(d, i, i+len(a)) || x.inLongerWord(text[i:], a)) {
 		return false
 	}
 	return tx.HasAnyPrefix(after, x.afterKeep...) || !tx.HasAnyPrefix(after, x.afterNot...)
 }
 
-func (x *Extractor) isAbbrev(r rune) bool { return x.abbrevs.Has(r) }
+// abbrevBefore reports whether an abbreviation stands just before byte i as
+// part of a run of them (中俄方), not as the end of a word (其中哈方).
+func (x *Extractor) abbrevBefore(d *extract.Doc, i int) bool {
+	prev, size := utf8.DecodeLastRuneInString(d.Text[:i])
+	if !x.abbrevs.Has(prev) {
+		return false
+	}
+	k := d.TokenAt(i - size)
+	if k < 0 {
+		return true
+	}
+	for _, c := range d.Text[d.Tokens[k].Start:min(d.Tokens[k].End, i)] {
+		if !x.abbrevs.Has(c) {
+			return false
+		}
+	}
+	return true
+}
 
 // LongestName returns the longest name or alias of a state that s starts
 // with, or "": the organisation extractor asks whether a word is a state's
@@ -198,52 +448,187 @@ func (x *Extractor) LongestName(s string) string { return x.aliases.Longest(s) }
 // without extracting.
 func (x *Extractor) Names(s string) bool { return x.aliases.Contained(s) != "" }
 
-// resolve picks the state a one-character abbreviation means: the one of
-// its states that the document names in full, else its default.
-func (x *Extractor) resolve(r rune, named map[string]bool) string {
+// resolve picks the state a one-character abbreviation means, in the
+// guide's order: the one of its states that the document names in full;
+// else the one whose partners stand in the same run (乌 in 中哈乌 is
+// Uzbekistan's, lexicon/country_partners.tsv), which settled records for
+// the document; else its default.
+func (x *Extractor) resolve(r rune, named map[string]bool, run string, settled map[rune]string) string {
 	codes := x.abbrev[r]
 	for _, c := range codes {
 		if named[c] {
 			return c
 		}
 	}
+	if len(codes) > 1 {
+		for _, c := range codes {
+			for _, p := range x.partners[c] {
+				if p != r && strings.ContainsRune(run, p) {
+					settled[r] = c
+					return c
+				}
+			}
+		}
+	}
 	return codes[0]
 }
 
+// settle gives the mentions of dst[from:] that took a shared
+// abbreviation's default the state that a run with partners settled
+// elsewhere in the document: 乌方 in an article on 中吉乌铁路 is
+// Uzbekistan's side.
+func (x *Extractor) settle(text string, dst []extract.Mention, from int, settled map[rune]string) {
+	if len(settled) == 0 {
+		return
+	}
+	for k := from; k < len(dst); k++ {
+		m := &dst[k]
+		if m.Rule == rName.Name || m.Rule == rRisky.Name {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[m.Start:])
+		if c, ok := settled[r]; ok && m.Code == x.abbrev[r][0] && len(x.abbrev[r]) > 1 {
+			m.Code, m.Name = c, x.name[c]
+		}
+	}
+}
+
 // isPair reports whether text[i:j], a run of abbreviations, pairs states:
-// it holds 中 or is followed by a pairing word (lexicon/pair_context.tsv), no word of the segmentation crosses its edges (中新社, 德意志银行, 集中), and
-// it is not an ordinary word (加以, 美德, 罗马): a dictionary word counts only
-// when it holds 中 and is tagged as a place, organisation or abbreviation
-// (中美, 中法).
-func (x *Extractor) isPair(d *extract.Doc, i, j int) bool {
+// it holds 中 or is followed by a pairing word (lexicon/pair_context.tsv),
+// no word of the segmentation crosses its edges (中新社, 德意志银行, 集中),
+// and it is not an ordinary word (加以, 美德, 罗马). A dictionary word
+// counts when it holds 中 and is tagged as a place, organisation or
+// abbreviation (中美, 中法) but names no company (中泰证券); without 中, a
+// pairing word must follow and, for a place, placePair hold (美日韩三国;
+// 印巴边境 where the text names India and Pakistan, not 加沙冲突 or
+// 巴黎峰会); a person's name before a pairing word pairs (巴以冲突); any
+// other noun only with 中 and a pairing word (中葡两国). across reports a
+// pair the segmenter read across its first edge: a preposition and 中 as
+// one word (从中|老 of 从中老铁路), the segmentation taken as evidence, not
+// as the last word.
+func (x *Extractor) isPair(d *extract.Doc, i, j int, named map[string]bool) (ok, across bool) {
+	run := d.Text[i:j]
+	paired := x.pairContext.Longest(d.Text[j:]) != ""
 	// Without 中 the pair must be followed by a word that pairs states
 	// (俄乌冲突, 美日同盟): 马波 is a person.
-	if !strings.Contains(d.Text[i:j], "中") && x.pairContext.Longest(d.Text[j:]) == "" {
-		return false
+	if !strings.Contains(run, "中") && !paired {
+		return false, false
 	}
 	// A word that crosses the run's edges makes it part of something else
 	// (中新社, 德意志银行, 集中), unless what follows is a pairing word
-	// (中美关系 may be one word).
-	if x.pairContext.Longest(d.Text[j:]) == "" {
-		if k := d.TokenAt(i); k >= 0 && d.Tokens[k].Start < i {
-			return false
+	// (中美关系 may be one word), or the word before is a preposition
+	// and the run's first character (从中).
+	if k := d.TokenAt(i); k >= 0 && d.Tokens[k].Start < i {
+		_, n := utf8.DecodeRuneInString(run)
+		p, pn := utf8.DecodeLastRuneInString(d.Text[:i])
+		across = d.Tokens[k].End == i+n && d.Tokens[k].Start == i-pn && x.pairBefore.Has(p)
+		if !across && !paired {
+			return false, false
 		}
-		if k := d.TokenAt(j - 1); k >= 0 && d.Tokens[k].End > j {
-			return false
-		}
+	}
+	if k := d.TokenAt(j - 1); k >= 0 && d.Tokens[k].End > j && !paired {
+		return false, false
 	}
 	if x.seg == nil {
+		return true, across
+	}
+	pos, known := x.seg.Lookup(run)
+	if !known {
+		return true, across
+	}
+	switch {
+	case pos == "nz" || pos == "nt":
+		if x.pairOrg.Longest(d.Text[j:]) != "" {
+			return false, false // 中泰证券
+		}
+		return strings.Contains(run, "中") || paired && x.placePair(run, d.Text[j:], named), across
+	case pos == "ns" || pos == "j" || pos == "f":
+		return strings.Contains(run, "中") || paired && x.placePair(run, d.Text[j:], named), across // 中美, 美日韩三国
+	case pos == "nr" || pos == "nrt":
+		// Read as a person's name, yet before a pairing word: 巴以冲突,
+		// 德法两国.
+		return strings.Contains(run, "中") || paired, across
+	}
+	// An ordinary word pairs only when it holds 中 and a pairing word
+	// follows (中葡两国); a verb, adjective, adverb or function word never
+	// (加以, 坦白), nor a noun without 中 (坦克演习, 美德).
+	switch tx.FirstRune(pos + "x") {
+	case 'v', 'a', 'd', 'c', 'p', 'u', 'r', 'm', 'q':
+		return false, false
+	}
+	return paired && strings.Contains(run, "中"), across
+}
+
+// placePair reports whether run, a word the dictionary knows as a place or
+// a name and made of abbreviations only, pairs states without 中 before a
+// pairing word: it has three of them (美日韩), a word that counts states
+// follows (纽澳两国; lexicon/country_context.tsv, pair-states), or the
+// document names in full a state of each (印巴 beside 印度 and 巴基斯坦),
+// where 加沙冲突 (Gaza) and 巴黎峰会 (Paris) have none of these.
+func (x *Extractor) placePair(run, after string, named map[string]bool) bool {
+	if utf8.RuneCountInString(run) >= 3 || x.pairStates.Longest(after) != "" {
 		return true
 	}
-	pos, ok := x.seg.Lookup(d.Text[i:j])
-	if !ok {
+	for _, r := range run {
+		found := false
+		for _, c := range x.abbrev[r] {
+			found = found || named[c]
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// sideAcross reports whether text[i:j], an abbreviation before 方 that the
+// segmenter read as the start of another word (中|方向有关国家通报,
+// 俄|方向中方介绍), is a state's side: it is a word of its own, the word
+// after it is a side word (lexicon/country_context.tsv: 方向, 方面), and it
+// starts a clause (after punctuation or a verb of saying), where 集中方案,
+// 过程中方向 and 其中方面 have words of their own before.
+func (x *Extractor) sideAcross(d *extract.Doc, i, j int) bool {
+	k := d.TokenAt(i)
+	if k < 0 || d.Tokens[k].Start != i || d.Tokens[k].End != j || k+1 >= len(d.Tokens) {
+		return false
+	}
+	next := d.Tokens[k+1]
+	if next.Start != j || x.sideWords.Longest(d.Text[j:next.End]) != d.Text[j:next.End] {
+		return false
+	}
+	if k == 0 {
 		return true
 	}
-	switch pos {
-	case "ns", "nt", "nz", "j", "f":
-		return strings.Contains(d.Text[i:j], "中")
+	prev := d.Tokens[k-1]
+	p, _ := utf8.DecodeLastRuneInString(d.Text[:i])
+	if !unicode.IsLetter(p) && !unicode.IsDigit(p) {
+		return true
 	}
-	return false
+	return prev.End == i && x.sideBefore.Longest(d.Text[prev.Start:prev.End]) == d.Text[prev.Start:prev.End]
+}
+
+// huaAcross reports whether 华 at text[i:j], after a verb, is China though
+// the segmenter read it as the start of a two-character name (在华新设企业
+// read as 华新|设): the name's second character and the next word make a
+// dictionary word (新设) whereas 华为 in 在华为工作 has none.
+func (x *Extractor) huaAcross(d *extract.Doc, i, j int) bool {
+	k := d.TokenAt(i)
+	if x.seg == nil || k < 0 || k+1 >= len(d.Tokens) {
+		return false
+	}
+	w := d.Text[i:d.Tokens[k].End]
+	if utf8.RuneCountInString(w) != 2 {
+		return false
+	}
+	if pos, _ := x.seg.Lookup(w); pos != "nz" && pos != "nr" && pos != "nt" {
+		return false
+	}
+	next := d.Tokens[k+1]
+	if next.Start != d.Tokens[k].End || utf8.RuneCountInString(d.Text[next.Start:next.End]) != 1 {
+		return false
+	}
+	_, known := x.seg.Lookup(d.Text[j:next.End])
+	return known
 }
 
 // wordEndsAt reports whether the word of the segmentation that holds the
@@ -281,13 +666,15 @@ func (x *Extractor) afterVerb(d *extract.Doc, i, j int) bool {
 }
 
 // loadContext reads lexicon/country_context.tsv. Roles of one character
-// (before-not, verb, verb-place) must be one character.
+// (before-not, verb, verb-place, pair-before, hedge, region) must be one
+// character.
 func (x *Extractor) loadContext() error {
 	const file = "country_context.tsv"
 	rows, err := lexicon.Read(file, 2, 2)
 	if err != nil {
 		return err
 	}
+	words := map[string][]string{}
 	for _, r := range rows {
 		w, role := r.Fields[0], r.Fields[1]
 		switch role {
@@ -296,6 +683,9 @@ func (x *Extractor) loadContext() error {
 			continue
 		case "after-keep":
 			x.afterKeep = append(x.afterKeep, w)
+			continue
+		case "side-before", "side-word", "pair-org", "state-word", "pair-states":
+			words[role] = append(words[role], w)
 			continue
 		}
 		c, size := utf8.DecodeRuneInString(w)
@@ -312,6 +702,17 @@ func (x *Extractor) loadContext() error {
 				return fmt.Errorf("lexicon: %s:%d: verb-place %s is not listed as a verb before it", file, r.Line, w)
 			}
 			x.placeVerbs.Add(c)
+		case "pair-before":
+			x.pairBefore.Add(c)
+		case "hedge":
+			x.hedges.Add(c)
+		case "region":
+			x.regions.Add(c)
+		}
+	}
+	for role, set := range map[string]*tx.WordSet{"side-before": &x.sideBefore, "side-word": &x.sideWords, "pair-org": &x.pairOrg, "state-word": &x.stateWords, "pair-states": &x.pairStates} {
+		if *set, err = tx.NewWordSet(words[role]); err != nil {
+			return fmt.Errorf("lexicon: %s: %s: %w", file, role, err)
 		}
 	}
 	return nil

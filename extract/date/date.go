@@ -13,6 +13,7 @@ import (
 	tx "github.com/cnie/cnie/extract/internal/text"
 	"github.com/cnie/cnie/extract/number"
 	"github.com/cnie/cnie/lexicon"
+	"github.com/cnie/cnie/lunar"
 )
 
 // Extractor finds calendar expressions and resolves each to an interval
@@ -33,6 +34,17 @@ type Extractor struct {
 	relativeStarts tx.RuneSet
 	// periodStarts holds the first runes of the year-period words.
 	periodStarts tx.RuneSet
+	// cal is the lunar calendar of festivals and lunar dates.
+	cal *lunar.Calendar
+	// feastStarts holds the first runes of festivals and lunar dates
+	// (春, 国, 农, 腊…): festivalAt and lunarAt try them only there.
+	feastStarts tx.RuneSet
+	// relIndex holds the relative words (relative-day, -week, -month,
+	// -quarter, -half, fiscal-relative, month-part-relative) by first rune,
+	// each rune's in that order and file order within a role.
+	relIndex map[rune][]word
+	// yearRelStarts holds the first runes of the relative years (今年…).
+	yearRelStarts tx.RuneSet
 }
 
 // New builds the date extractor from lexicon/date_words.tsv, and
@@ -44,11 +56,31 @@ func New() (*Extractor, error) {
 		return nil, err
 	}
 	x.words = ws
-	for _, w := range append(append([]word(nil), ws.relative...), ws.monthPartRelative...) {
-		x.relativeStarts.Add(tx.FirstRune(w.w))
+	if x.cal, err = lunar.Load(); err != nil {
+		return nil, err
+	}
+	x.relIndex = map[rune][]word{}
+	for _, list := range [][]word{ws.relative, ws.relQuarter, ws.relHalf, ws.fiscalRelative, ws.monthPartRelative} {
+		for _, w := range list {
+			r := tx.FirstRune(w.w)
+			x.relativeStarts.Add(r)
+			x.relIndex[r] = append(x.relIndex[r], w)
+		}
 	}
 	for _, w := range ws.yearPeriod {
 		x.periodStarts.Add(tx.FirstRune(w.w))
+	}
+	for _, list := range [][]festival{ws.festival, ws.festivalShort} {
+		for _, f := range list {
+			x.feastStarts.Add(tx.FirstRune(f.w))
+		}
+	}
+	for _, w := range ws.lunarMonth {
+		x.feastStarts.Add(tx.FirstRune(w.w))
+	}
+	x.feastStarts.AddString("农阴")
+	for _, w := range ws.yearRelative {
+		x.yearRelStarts.Add(tx.FirstRune(w.w))
 	}
 	var words []string
 	for _, f := range []string{"units.tsv", "currencies.tsv"} {
@@ -73,13 +105,18 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 	text := d.Text
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !canStartDate(r) {
+		if !canStartDate(r) || feastOnly.Has(r) && !x.mayFeast(text[i:]) {
 			i += size
 			continue
 		}
-		if m, ok := x.at(d, i); ok {
+		m, end, ok := x.at(d, i)
+		if ok {
 			dst = append(dst, m)
 			i = m.End
+			continue
+		}
+		if end > i { // a date read and impossible (2月30日, 正月三十): nothing inside it
+			i = end
 			continue
 		}
 		i += size
@@ -98,7 +135,13 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 // Extract tries a parse only where one stands, which spares the parse at
 // nine positions in ten.
 const dateStarts = "0123456789〇零一二两三四五六七八九十百千万亿" + "“\"‘「" +
-	"上下今去前后明昨本这春夏秋冬年月日号周季初底末中期半当近次翌同元第"
+	"上下今去前后明昨本这春夏秋冬年月日号周季初底末中期半当近次翌同元第" +
+	"首来" + feastOnlyStarts
+
+// feastOnlyStarts are the runes that start only a festival, a lunar date or
+// an ROC year (国庆, 腊月, 民国): Extract tries a date there only where one of
+// their words stands (国 starts 国家 far more often than 国庆).
+const feastOnlyStarts = "民农阴正腊冬除清端重劳国双"
 
 var dateStartSet = func() *tx.RuneSet {
 	s := new(tx.RuneSet)
@@ -108,27 +151,52 @@ var dateStartSet = func() *tx.RuneSet {
 
 func canStartDate(r rune) bool { return dateStartSet.Has(r) }
 
-// at reads the longest date expression that starts at byte i.
-func (x *Extractor) at(d *extract.Doc, i int) (extract.Mention, bool) {
+var feastOnly = func() *tx.RuneSet {
+	s := new(tx.RuneSet)
+	s.AddString(feastOnlyStarts)
+	return s
+}()
+
+// mayFeast reports whether s starts with a festival's name, a lunar month's
+// word, 农历, 阴历 or 民国.
+func (x *Extractor) mayFeast(s string) bool {
+	if x.festivalNext(s) || hasAnyPrefix(s, []string{"农历", "阴历", "民国"}) {
+		return true
+	}
+	for _, w := range x.words.lunarMonth {
+		if strings.HasPrefix(s, w.w) {
+			return true
+		}
+	}
+	return false
+}
+
+// at reads the longest date expression that starts at byte i. Where it
+// reads one that is impossible (2月30日), it returns false and its end.
+func (x *Extractor) at(d *extract.Doc, i int) (extract.Mention, int, bool) {
 	text := d.Text
 	prev, _ := utf8.DecodeLastRuneInString(text[:i])
-	if tx.IsASCIIAlnum(prev) || prev == '.' || prev == '第' {
-		return extract.Mention{}, false
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	// Nothing starts inside a word of Latin letters and digits (C919) but a
+	// word of CJK characters (a line joined to a dateline: 2025-10-07今年国庆).
+	if (tx.IsASCIIAlnum(prev) || prev == '.') && (number.IsNumeral(r) || strings.ContainsRune("年月日号周季“\"‘「", r)) || prev == '第' ||
+		r == '第' && strings.ContainsRune("》」』", prev) { // 《奔跑吧》第二季: a series' season
+
+		return extract.Mention{}, 0, false
 	}
 	// Nothing starts inside a number (十三月 is no 三月) or right after one
 	// (3年内 has no 年内), nor after a date that failed (2月30日 has no 30日)
 	// or after the first end of a range that failed (5-3月).
-	r, _ := utf8.DecodeRuneInString(text[i:])
 	if number.IsNumeral(prev) && (number.IsNumeral(r) || r == '年' || r == '月' || r == '日' || r == '周' || r == '季') {
-		return extract.Mention{}, false
+		return extract.Mention{}, 0, false
 	}
 	if number.IsNumeral(r) {
 		if prev == '月' || prev == '年' {
-			return extract.Mention{}, false
+			return extract.Mention{}, 0, false
 		}
 		if sep := tx.RangeSepBefore(text[:i]); sep > 0 {
 			if p2, _ := utf8.DecodeLastRuneInString(text[:i-sep]); number.IsNumeral(p2) || p2 == '年' {
-				return extract.Mention{}, false
+				return extract.Mention{}, 0, false
 			}
 		}
 	}
@@ -136,12 +204,23 @@ func (x *Extractor) at(d *extract.Doc, i int) (extract.Mention, bool) {
 	var end int
 	var ok, isRange bool
 	var m0rule *extract.Rule // a range's rule
+	loc := d.Locale
 	if p, end, ok = x.plan(text, i); !ok {
-		if p, end, ok = numericDate(text, i); !ok {
-			p, end, ok = x.expr(text, i, nil)
+		if !tx.IsASCIIDigit(r) {
+			// the forms below start with a digit
+		} else if p, end, ok = x.compact(text, i); ok {
+		} else if p, end, ok = x.fiscalSplit(text, i); ok {
+		} else if p, end, ok = numericDate(text, i); ok {
+		} else if loc == "TW" {
+			p, end, ok = numericROC(text, i)
+		}
+		if !ok {
+			p, end, ok = x.expr(text, i, nil, loc)
 		}
 		if ok {
-			if q2, e2, ok2 := x.rangeEnd(text, end, p); ok2 {
+			if p.kind == kFiscal {
+				// no ranges of fiscal years
+			} else if q2, e2, ok2 := x.rangeEnd(text, end, p, loc); ok2 {
 				q, end, isRange, m0rule = q2, e2, true, rangeRule(p.kind)
 			}
 		} else if p, q, end, ok = x.bareRange(text, i); ok {
@@ -149,19 +228,19 @@ func (x *Extractor) at(d *extract.Doc, i int) (extract.Mention, bool) {
 		}
 	}
 	if !ok {
-		return extract.Mention{}, false
+		return extract.Mention{}, 0, false
 	}
-	m := extract.Mention{Type: extract.Date, Start: i, End: end, Grain: grainOf[p.kind]}
-	s, e, resolved, valid := p.resolve(d.Ref, d.HasRef())
+	m := extract.Mention{Type: extract.Date, Start: i, End: end, Grain: p.grain()}
+	s, e, resolved, valid := p.resolve(d.Ref, d.HasRef(), x.cal)
 	if isRange {
-		_, e2, r2, v2 := q.resolve(d.Ref, d.HasRef())
+		_, e2, r2, v2 := q.resolve(d.Ref, d.HasRef(), x.cal)
 		e, resolved, valid = e2, resolved && r2, valid && v2
 		if resolved && e.Before(s) {
-			return extract.Mention{}, false
+			return extract.Mention{}, 0, false
 		}
 	}
 	if !valid {
-		return extract.Mention{}, false
+		return extract.Mention{}, end, false
 	}
 	switch {
 	case isRange:
@@ -172,5 +251,5 @@ func (x *Extractor) at(d *extract.Doc, i int) (extract.Mention, bool) {
 	if resolved {
 		m.StartDate, m.EndDate = s, e
 	}
-	return m, true
+	return m, end, true
 }

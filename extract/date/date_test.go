@@ -34,6 +34,15 @@ func FuzzDates(f *testing.F) {
 	for _, ex := range exs {
 		f.Add(ex.Text, int64(20250412))
 	}
+	// Festivals and lunar dates at the edges of the lunar table (1900-2100)
+	// and past them, leap months, impossible lunar days, ranges of them.
+	for _, s := range []string{"春节", "1900年春节", "2100年除夕", "2101年中秋节", "1899年清明节", "除夕至正月初七",
+		"农历闰六月初一", "农历闰十二月三十", "腊月三十", "正月三十至二月初一", "2025年正月三十", "农历十三月初一",
+		"国庆中秋", "今年国庆", "上上个周日", "本月31日", "民国一一三年", "99/12/31", "24Q5", "20241301", "2023/24年度期末"} {
+		for _, ref := range []int64{20250412, 19000131, 21001231, 21010615, 0} {
+			f.Add(s, ref)
+		}
+	}
 	x, err := New()
 	if err != nil {
 		f.Fatal(err)
@@ -42,7 +51,7 @@ func FuzzDates(f *testing.F) {
 		if !utf8.ValidString(s) {
 			return
 		}
-		d := &extract.Doc{Text: s}
+		d := &extract.Doc{Text: s, Locale: []string{"", "CN", "HK", "TW", "MO", "SG", "MY"}[uint64(refNum)%7]}
 		if refNum > 0 {
 			d.Ref = time.Date(int(refNum/10000%3000), time.Month(refNum/100%100), int(refNum%100), 0, 0, 0, 0, time.UTC)
 		}

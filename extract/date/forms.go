@@ -86,7 +86,14 @@ func (x *Extractor) plan(text string, i int) (point, int, bool) {
 	}
 	first := 1956 + 5*(k-1)
 	p := point{kind: kPlan, abs: true, year: first, a: 5}
-	if strings.HasPrefix(s[end:], "前") {
+	// “十五五”开局之年 is its first year, “十四五”收官之年 its last.
+	switch {
+	case strings.HasPrefix(s[end:], "开局之年"):
+		p.a, end = 1, end+len("开局之年")
+	case strings.HasPrefix(s[end:], "收官之年"):
+		p.year, p.a, end = first+4, 1, end+len("收官之年")
+	}
+	if p.a == 5 && strings.HasPrefix(s[end:], "前") {
 		if m, l, ok := number.Small(s[end+len("前"):], 5); ok && strings.HasPrefix(s[end+len("前")+l:], "年") {
 			p.a = m
 			end += len("前") + l + len("年")

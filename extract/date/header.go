@@ -88,3 +88,70 @@ func arabicSmall(s string) (int, int) {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// rocPrefixes are the words that mark a Republic of China year, traditional
+// and simplified (a header is read before the script is folded).
+var rocPrefixes = []string{"中華民國", "中华民国", "民國", "民国"}
+
+// FirstROCDate returns the first full date in line with a Republic of China
+// year (the year + 1911), as a Taiwanese dateline writes it: 民國113年12月10日
+// (digits Arabic or Chinese, 中華民國 too), and where bare is set (a
+// Taiwanese article) 113年12月10日 and 113/12/10 without 民國. An impossible
+// date is passed over.
+func FirstROCDate(line string, bare bool) (time.Time, bool) {
+	for i := 0; i < len(line); {
+		s := line[i:]
+		_, size := utf8.DecodeRuneInString(s)
+		prevDigit := i > 0 && isDigit(line[i-1])
+		k, marked := 0, false
+		for _, p := range rocPrefixes {
+			if strings.HasPrefix(s, p) {
+				k, marked = len(p), true
+				break
+			}
+		}
+		if (marked || bare && !prevDigit && isDigit(s[0])) && k < len(s) {
+			if t, ok := rocDateAt(s[k:], marked); ok {
+				return t, true
+			}
+		}
+		i += size
+	}
+	return time.Time{}, false
+}
+
+// rocDateAt reads an ROC year, month and day at the start of s: N年M月D日,
+// or N/M/D where the year is bare (no 民國); the year has two or three
+// Arabic digits, or Chinese ones after 民國.
+func rocDateAt(s string, marked bool) (time.Time, bool) {
+	y, n, ok := rocNumber(s)
+	if !ok || !marked && (n < 2 || !isDigit(s[0])) {
+		return time.Time{}, false
+	}
+	var m, d, l int
+	rest := s[n:]
+	switch {
+	case strings.HasPrefix(rest, "年"):
+		rest = rest[len("年"):]
+		if m, l, ok = number.Small(rest, 12); !ok || !strings.HasPrefix(rest[l:], "月") {
+			return time.Time{}, false
+		}
+		rest = rest[l+len("月"):]
+		if d, l, ok = number.Small(rest, 31); !ok || !strings.HasPrefix(rest[l:], "日") {
+			return time.Time{}, false
+		}
+	case strings.HasPrefix(rest, "/") && !marked:
+		rest = rest[1:]
+		if m, l, ok = number.Small(rest, 12); !ok || !strings.HasPrefix(rest[l:], "/") || !isDigit(rest[0]) {
+			return time.Time{}, false
+		}
+		rest = rest[l+1:]
+		if d, l, ok = number.Small(rest, 31); !ok || !isDigit(rest[0]) {
+			return time.Time{}, false
+		}
+	default:
+		return time.Time{}, false
+	}
+	t := time.Date(y+1911, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t, t.Day() == d
+}

@@ -3,6 +3,7 @@ package date
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/cnie/cnie/lexicon"
 )
@@ -13,6 +14,9 @@ type word struct {
 	w    string
 	kind int
 	n    int
+	// bound marks a relative year that is a date only with a period
+	// after it (上年三季度; 上年 alone is left to the context).
+	bound bool
 }
 
 // words are the date rules' words, by role, in file order (the first that
@@ -20,6 +24,62 @@ type word struct {
 type words struct {
 	yearRelative, yearPart, yearPeriod, season, monthPart, monthPartRelative, relative, ago []word
 	yearRelativeNot, yearDuration, yearPartNot, nowadays, planAfter                         []string
+	// The long tail (issue #17): relative quarters, halves and fiscal
+	// years, weekdays, festivals and lunar months.
+	relQuarter, relHalf, fiscalRelative, fiscalPart, weekday, lunarMonth           []word
+	festival, festivalShort                                                        []festival
+	fiscalWord, haoNot, festivalAfter, dateName, yearTwoNotBefore, yearTwoNotAfter []string
+}
+
+// festival is a festival word and the day it names: a Gregorian month and
+// day (fSolar), a lunar one (fLunar), the eve of 春节 (fEve), the solar term
+// 清明 (fQingming), or the national day (fNational: 1 October, 10 October in
+// Taiwan).
+type festival struct {
+	w          string
+	kind       int
+	month, day int
+}
+
+// Kinds of festival.
+const (
+	fSolar = iota
+	fLunar
+	fEve
+	fQingming
+	fNational
+)
+
+// parseFestival reads a festival's value: solar:M-D, lunar:M-D, eve,
+// qingming or national.
+func parseFestival(w, v string) (festival, bool) {
+	f := festival{w: w}
+	switch v {
+	case "eve":
+		f.kind = fEve
+		return f, true
+	case "qingming":
+		f.kind = fQingming
+		return f, true
+	case "national":
+		f.kind = fNational
+		return f, true
+	}
+	kind, md, ok := strings.Cut(v, ":")
+	if !ok || kind != "solar" && kind != "lunar" {
+		return f, false
+	}
+	ms, ds, ok := strings.Cut(md, "-")
+	m, err1 := strconv.Atoi(ms)
+	d, err2 := strconv.Atoi(ds)
+	if !ok || err1 != nil || err2 != nil || m < 1 || m > 12 || d < 1 || d > 30 {
+		return f, false
+	}
+	f.kind, f.month, f.day = fSolar, m, d
+	if kind == "lunar" {
+		f.kind = fLunar
+	}
+	return f, true
 }
 
 // Values of the roles that name a kind rather than a number.
@@ -99,6 +159,45 @@ func loadWords() (*words, error) {
 			err = plain(&ws.nowadays)
 		case "plan-after":
 			err = plain(&ws.planAfter)
+		case "year-relative-bound":
+			var k []word
+			if err = numbered(&k, kYear, -10, 10); err == nil {
+				k[0].bound = true
+				ws.yearRelative = append(ws.yearRelative, k[0])
+			}
+		case "relative-quarter":
+			err = numbered(&ws.relQuarter, kRelQuarter, -10, 10)
+		case "relative-half":
+			err = numbered(&ws.relHalf, kRelHalf, -10, 10)
+		case "fiscal-relative":
+			err = numbered(&ws.fiscalRelative, kFiscal, -10, 10)
+		case "fiscal-part":
+			err = numbered(&ws.fiscalPart, kFiscal, 1, 2)
+		case "weekday":
+			err = numbered(&ws.weekday, kWeekDay, 1, 7)
+		case "lunar-month":
+			err = numbered(&ws.lunarMonth, kLunar, 1, 12)
+		case "festival", "festival-short":
+			f, ok := parseFestival(w, v)
+			if !ok {
+				err = bad("solar:M-D, lunar:M-D, eve, qingming or national")
+			} else if role == "festival" {
+				ws.festival = append(ws.festival, f)
+			} else {
+				ws.festivalShort = append(ws.festivalShort, f)
+			}
+		case "fiscal-word":
+			err = plain(&ws.fiscalWord)
+		case "hao-not":
+			err = plain(&ws.haoNot)
+		case "festival-after":
+			err = plain(&ws.festivalAfter)
+		case "date-name":
+			err = plain(&ws.dateName)
+		case "year-two-not-before":
+			err = plain(&ws.yearTwoNotBefore)
+		case "year-two-not-after":
+			err = plain(&ws.yearTwoNotAfter)
 		default: // lexicon.Read has checked the role
 			err = fmt.Errorf("lexicon: %s:%d: role %q has no rule", file, r.Line, role)
 		}

@@ -41,6 +41,14 @@ func (v Value) Neg() Value { return Value{r: new(big.Rat).Neg(v.Rat())} }
 // Cmp compares v and w: -1, 0 or +1.
 func (v Value) Cmp(w Value) int { return v.Rat().Cmp(w.Rat()) }
 
+// Sign returns -1, 0 or +1 as v is negative, zero or positive.
+func (v Value) Sign() int {
+	if v.r == nil {
+		return 0
+	}
+	return v.r.Sign()
+}
+
 // IsZero reports whether v is 0.
 func (v Value) IsZero() bool { return v.r == nil || v.r.Sign() == 0 }
 
@@ -110,9 +118,10 @@ var multipliers = map[string]int64{
 	"千亿": 100000000000,
 	"百亿": 10000000000,
 	"十亿": 1000000000,
+	"兆":  1000000000000,
 }
 
-// Multiplier returns the value of a multiplier word (十 百 千 万 亿 万亿 and
+// Multiplier returns the value of a multiplier word (十 百 千 万 亿 兆 万亿 and
 // their compounds such as 千万), and whether s is one.
 func Multiplier(s string) (Value, bool) {
 	n, ok := multipliers[s]

@@ -39,10 +39,12 @@ var digits = map[rune]int64{
 }
 
 // Units inside a number: small ones (within a section of four digits) and
-// the section markers 万 and 亿.
+// the section markers 万, 亿 and 兆. 兆 is 10^12 as Taiwan's and Hong Kong's
+// amounts write it (2.3兆元 = 2.3万亿元); a unit word that starts with 兆
+// (兆瓦, 兆赫: mega-) is kept whole by Scan's stopAt.
 var units = map[rune]int64{
 	'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000,
-	'万': 10000, '萬': 10000, '亿': 100000000, '億': 100000000,
+	'万': 10000, '萬': 10000, '亿': 100000000, '億': 100000000, '兆': 1000000000000,
 }
 
 // IsDigit reports an Arabic or Chinese digit.
@@ -50,8 +52,7 @@ func IsDigit(r rune) bool {
 	if r >= '0' && r <= '9' {
 		return true
 	}
-	_, ok := digits[r]
-	return ok
+	return digitRun(r)
 }
 
 // StartRunes returns every rune a number can start with: the runes IsDigit
@@ -67,11 +68,15 @@ func StartRunes() []rune {
 	return rs
 }
 
-// IsUnit reports a unit that may stand inside a number (十 百 千 万 亿 and
-// their financial forms).
+// IsUnit reports a unit that may stand inside a number (十 百 千 万 亿 兆 and
+// their financial forms). A switch, not the table: the scanners ask at
+// every character (TestDigitSwitches holds the two to the same runes).
 func IsUnit(r rune) bool {
-	_, ok := units[r]
-	return ok
+	switch r {
+	case '十', '拾', '百', '佰', '千', '仟', '万', '萬', '亿', '億', '兆':
+		return true
+	}
+	return false
 }
 
 // token is one piece of a number expression: a number (Arabic, or a run of
@@ -200,10 +205,15 @@ func consecutivePair(n *big.Rat) bool {
 	return v >= 12 && v <= 89 && v%10 == v/10+1 || v == 35
 }
 
-// digitRun reports a Chinese digit (not a unit).
+// digitRun reports a Chinese digit (not a unit): the runes of the digits
+// table, as a switch.
 func digitRun(r rune) bool {
-	_, ok := digits[r]
-	return ok
+	switch r {
+	case '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九',
+		'壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '貳', '參', '陸', '兩':
+		return true
+	}
+	return false
 }
 
 // arabic reads an Arabic number: optional sign, digits with optional
@@ -313,34 +323,36 @@ func chineseFraction(s string) (*big.Rat, int) {
 }
 
 // evaluate computes the value of a token list: split at the first section
-// marker (亿, then 万), the left part multiplied by it and the right added;
-// a section is summed over 千百十.
+// marker (兆, then 亿, then 万), the left part multiplied by it and the
+// right added; a section is summed over 千百十. 1兆2千亿 is 1.2×10^12.
 func evaluate(toks []token) (*big.Rat, bool) {
-	for _, marker := range []int64{100000000, 10000} {
-		for i, t := range toks {
-			if t.num != nil || t.unit != marker {
-				continue
-			}
-			left, right := toks[:i], toks[i+1:]
-			out := ratInt(marker)
-			if len(left) > 0 {
-				lv, ok := evaluate(left)
-				if !ok {
-					return nil, false
-				}
-				out.Mul(out, lv)
-			}
-			if len(right) > 0 {
-				rv, ok := sectionTail(right, marker)
-				if !ok {
-					return nil, false
-				}
-				out.Add(out, rv)
-			}
-			return out, true
+	// The first place of the largest section marker present, in one pass.
+	i, marker := -1, int64(0)
+	for k, t := range toks {
+		if t.num == nil && t.unit >= 10000 && t.unit > marker {
+			i, marker = k, t.unit
 		}
 	}
-	return section(toks)
+	if i < 0 {
+		return section(toks)
+	}
+	left, right := toks[:i], toks[i+1:]
+	out := ratInt(marker)
+	if len(left) > 0 {
+		lv, ok := evaluate(left)
+		if !ok {
+			return nil, false
+		}
+		out.Mul(out, lv)
+	}
+	if len(right) > 0 {
+		rv, ok := sectionTail(right, marker)
+		if !ok {
+			return nil, false
+		}
+		out.Add(out, rv)
+	}
+	return out, true
 }
 
 // sectionTail evaluates what follows a section marker: 一万五 is 15000 (a

@@ -57,6 +57,18 @@ func TestScan(t *testing.T) {
 		{"1万P", "10000", "1万", false},
 		{"3点钟", "3", "3", false},
 		{"十一亿二千万", "1120000000", "十一亿二千万", false},
+		{"2.89兆元", "2890000000000", "2.89兆", false},
+		{"1兆2千亿元", "1200000000000", "1兆2千亿", false},
+		{"2兆3000亿元", "2300000000000", "2兆3000亿", false},
+		{"两万三千亿元", "2300000000000", "两万三千亿", false},
+		{"3.5万亿日元", "3500000000000", "3.5万亿", false},
+		{"12亿5千万元", "1250000000", "12亿5千万", false},
+		{"1万2千元", "12000", "1万2千", false},
+		{"3,500万元", "35000000", "3,500万", false},
+		{"一亿两千万元", "120000000", "一亿两千万", false},
+		{"两千零五十万元", "20500000", "两千零五十万", false},
+		{"六点五成", "6.5", "六点五", false},
+		{"五十五点五", "55.5", "五十五点五", false},
 		{"abc", "", "", false},
 		{"", "", "", false},
 		{"+", "", "", false},
@@ -191,6 +203,18 @@ func TestStartRunes(t *testing.T) {
 	for r := rune(0); r < 0x10000; r++ {
 		if want := IsDigit(r) || IsUnit(r); in[r] != want {
 			t.Errorf("%q: in StartRunes %v, IsDigit||IsUnit %v", r, in[r], want)
+		}
+	}
+}
+
+// TestDigitSwitches: IsUnit and digitRun, switches for speed, report
+// exactly the runes of the units and digits tables.
+func TestDigitSwitches(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		_, unit := units[r]
+		_, digit := digits[r]
+		if IsUnit(r) != unit || digitRun(r) != digit {
+			t.Errorf("%q: IsUnit %v (table %v), digitRun %v (table %v)", r, IsUnit(r), unit, digitRun(r), digit)
 		}
 	}
 }
