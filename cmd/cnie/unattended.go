@@ -190,6 +190,7 @@ func stateCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("cnie state", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
+	lex := lexiconFlag(fs) // stale is counted against these lexicons
 	usageOut := stderr
 	fs.Usage = func() {
 		fmt.Fprintf(usageOut, "usage: cnie state [--json] DIR\n\n"+
@@ -209,6 +210,10 @@ func stateCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(pos) != 1 {
 		fs.Usage()
+		return exitUsage
+	}
+	if err := lex.use(); err != nil {
+		fmt.Fprintf(stderr, "cnie state: %v\n", err)
 		return exitUsage
 	}
 	s, err := state.Open(pos[0], state.Options{ReadOnly: true})
