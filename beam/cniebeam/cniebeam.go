@@ -479,46 +479,31 @@ type writeFn struct {
 	Gzip   bool
 }
 
-func (f *writeFn) ProcessElement(ctx context.Context, shard int, lines func(*string) bool) (err error) {
-	name := ShardName(f.Prefix, shard, f.Shards, ext(false, f.Gzip))
-	fsys, err := filesystem.New(ctx, name)
-	if err != nil {
-		return err
-	}
-	defer fsys.Close()
-	fd, err := fsys.OpenWrite(ctx, name)
-	if err != nil {
-		return err
-	}
-	var w io.Writer = fd
-	var zw *gzip.Writer
-	if f.Gzip {
-		zw = gzip.NewWriter(fd)
-		w = zw
-	}
-	bw := bufio.NewWriterSize(w, 1<<20)
-	var line string
-	for lines(&line) {
-		if line == "" {
-			continue // the marker that makes an empty shard exist
+func (f *writeFn) ProcessElement(ctx context.Context, shard int, lines func(*string) bool) error {
+	return writeShard(ctx, ShardName(f.Prefix, shard, f.Shards, ext(false, f.Gzip)), func(w *bufio.Writer) error {
+		var zw *gzip.Writer
+		if f.Gzip {
+			zw = gzip.NewWriter(w)
+			w = bufio.NewWriterSize(zw, 256<<10)
 		}
-		if _, err := bw.WriteString(line); err != nil {
-			fd.Close()
-			return fmt.Errorf("writing %s: %w", name, err)
+		var line string
+		for lines(&line) {
+			if line == "" {
+				continue // the marker that makes an empty shard exist
+			}
+			if _, err := w.WriteString(line); err != nil {
+				return err
+			}
+			w.WriteByte('\n')
 		}
-		bw.WriteByte('\n')
-	}
-	err = bw.Flush()
-	if zw != nil && err == nil {
-		err = zw.Close()
-	}
-	if cerr := fd.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	return nil
+		if zw == nil {
+			return nil
+		}
+		if err := w.Flush(); err != nil {
+			return err
+		}
+		return zw.Close()
+	})
 }
 
 // parquetFn writes one shard of records as a Parquet file (package
@@ -531,8 +516,34 @@ type parquetFn struct {
 	Shards int
 }
 
-func (f *parquetFn) ProcessElement(ctx context.Context, shard int, lines func(*string) bool, unfit func(string)) (err error) {
-	name := ShardName(f.Prefix, shard, f.Shards, ext(true, false))
+func (f *parquetFn) ProcessElement(ctx context.Context, shard int, lines func(*string) bool, unfit func(string)) error {
+	return writeShard(ctx, ShardName(f.Prefix, shard, f.Shards, ext(true, false)), func(w *bufio.Writer) error {
+		pw := parquetout.NewWriter(w)
+		var line string
+		for lines(&line) {
+			if line == "" {
+				continue // the marker that makes an empty shard exist
+			}
+			// The record as processFn wrote it; every field of its JSON
+			// decodes back exactly (numbers as exact rationals).
+			var r record.Record
+			if err := json.Unmarshal([]byte(line), &r); err != nil {
+				return fmt.Errorf("a record that does not decode: %w", err)
+			}
+			if err := pw.Write(&r); err != nil {
+				if !errors.Is(err, parquetout.ErrRange) {
+					return err
+				}
+				fail(ctx, unfit, record.Error{Source: r.Source, Line: r.Line, DocID: r.DocID, Error: err.Error()})
+			}
+		}
+		return pw.Close()
+	})
+}
+
+// writeShard creates the file name (on any file system of the SDK) and
+// fills it through a buffer; an error names the file.
+func writeShard(ctx context.Context, name string, fill func(*bufio.Writer) error) error {
 	fsys, err := filesystem.New(ctx, name)
 	if err != nil {
 		return err
@@ -540,32 +551,10 @@ func (f *parquetFn) ProcessElement(ctx context.Context, shard int, lines func(*s
 	defer fsys.Close()
 	fd, err := fsys.OpenWrite(ctx, name)
 	if err != nil {
-		return err
+		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	bw := bufio.NewWriterSize(fd, 1<<20)
-	pw := parquetout.NewWriter(bw)
-	var line string
-	for lines(&line) {
-		if line == "" {
-			continue // the marker that makes an empty shard exist
-		}
-		// The record as processFn wrote it; every field of its JSON
-		// decodes back exactly (numbers as exact rationals).
-		var r record.Record
-		if err := json.Unmarshal([]byte(line), &r); err != nil {
-			fd.Close()
-			return fmt.Errorf("writing %s: a record that does not decode: %w", name, err)
-		}
-		if err := pw.Write(&r); err != nil {
-			if errors.Is(err, parquetout.ErrRange) {
-				fail(ctx, unfit, record.Error{Source: r.Source, Line: r.Line, DocID: r.DocID, Error: err.Error()})
-				continue
-			}
-			fd.Close()
-			return fmt.Errorf("writing %s: %w", name, err)
-		}
-	}
-	err = pw.Close()
+	err = fill(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
