@@ -7,8 +7,9 @@
 //
 //	patterns ─match─▶ files ─reshuffle─▶ read ─▶ KV<doc_id·sha256, article>
 //	   ─combine (keep the first by source, line)─▶ process ─▶ records
-//	records ─shard─▶ GBK ─▶ c.Output-NNNNN-of-NNNNN.jsonl
-//	errors of match, read, process ─▶ GBK ─▶ c.Errors-NNNNN-of-NNNNN.jsonl
+//	records ─shard─▶ GBK ─▶ c.Output-NNNNN-of-NNNNN.jsonl (or .parquet)
+//	errors of match, read, process (and of the Parquet write)
+//	   ─▶ GBK ─▶ c.Errors-NNNNN-of-NNNNN.jsonl
 //
 // Files are read whole, each by one worker, in order, so that an article
 // gets exactly the source, line and id that `cnie run` gives it (an article
@@ -36,6 +37,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/options/jobopts"
 	// The file systems inputs and outputs may be on.
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/gcs"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
@@ -44,6 +46,8 @@ import (
 
 	"github.com/cnie/cnie/corpus"
 	"github.com/cnie/cnie/extract"
+	"github.com/cnie/cnie/locale"
+	"github.com/cnie/cnie/parquetout"
 	"github.com/cnie/cnie/pipeline"
 	"github.com/cnie/cnie/record"
 )
@@ -54,6 +58,7 @@ func init() {
 	register.Function2x1[corpus.Article, corpus.Article, corpus.Article](keepFirst)
 	register.DoFn5x0[context.Context, string, corpus.Article, func(int, string), func(string)](&processFn{})
 	register.DoFn3x1[context.Context, int, func(*string) bool, error](&writeFn{})
+	register.DoFn4x1[context.Context, int, func(*string) bool, func(string), error](&parquetFn{})
 	register.Function1x2[int, int, string](emptyShard)
 	register.DoFn1x2[string, int, string](&shardFn{})
 	register.Emitter1[string]()
@@ -101,18 +106,34 @@ type Config struct {
 	// files, any of them .gz.
 	Inputs []string
 	// Output and Errors are the prefixes of the record and error shards:
-	// PREFIX-NNNNN-of-NNNNN.jsonl (.jsonl.gz with Gzip).
+	// PREFIX-NNNNN-of-NNNNN.jsonl (.jsonl.gz with Gzip; the records'
+	// .parquet with Format FormatParquet).
 	Output, Errors string
 	// Shards and ErrorShards are how many files each output is cut into
 	// (at least 1); every shard file is written, empty or not.
 	Shards, ErrorShards int
-	Gzip                bool
+	// Gzip gzips the JSON Lines shards.
+	Gzip bool
+	// Format is how the records are written: FormatJSONL ("" means it) or
+	// FormatParquet, each shard a Parquet file with the rows `cnie run -o
+	// F.parquet` writes. Error records are JSON Lines either way.
+	Format string
 	// RefDate is `cnie run`'s --ref-date (YYYY-MM-DD), or "".
 	RefDate string
+	// Locale is `cnie run`'s --locale (CN, HK, TW, MO, SG or MY, any
+	// case): the locale of articles that bring none; "" lets each text
+	// tell.
+	Locale string
 	// MaxArticleBytes is `cnie run`'s --max-article-bytes; 0 means its
 	// default.
 	MaxArticleBytes int
 }
+
+// The record formats of Config.Format.
+const (
+	FormatJSONL   = "jsonl"
+	FormatParquet = "parquet"
+)
 
 // Check reports a Config that cannot run.
 func (c Config) Check() error {
@@ -125,6 +146,15 @@ func (c Config) Check() error {
 		return errors.New("--shards and --error-shards must be at least 1")
 	case c.MaxArticleBytes < 0:
 		return errors.New("--max-article-bytes must be positive")
+	case c.Format != "" && c.Format != FormatJSONL && c.Format != FormatParquet:
+		return fmt.Errorf("--format %q: it is jsonl or parquet", c.Format)
+	case c.Format == FormatParquet && c.Gzip:
+		return errors.New("--gzip applies to JSON Lines only, not --format parquet (Parquet pages are compressed)")
+	}
+	if c.Locale != "" {
+		if _, err := locale.Parse(c.Locale); err != nil {
+			return fmt.Errorf("--locale: %v", err)
+		}
 	}
 	if c.RefDate != "" {
 		if _, err := time.Parse(time.DateOnly, c.RefDate); err != nil {
@@ -132,6 +162,33 @@ func (c Config) Check() error {
 		}
 	}
 	return nil
+}
+
+// noSplits is Prism's experiment that turns off its dynamic splitting of
+// bundles.
+const noSplits = "prism_disable_sdf_split"
+
+// ExactPrismCounters makes a job on Prism report exact counters, by adding
+// the experiment prism_disable_sdf_split to --experiments: Prism v2.78.0
+// keeps, of the bundles that report a counter before it has learnt the
+// counter's id from the worker, only the last one's value (its metrics
+// store holds the pending values by the counter's short id), and its
+// dynamic splits of a slow bundle make such bundles finish together (seen
+// here: 2 to 4 of 5 articles counted under load, every record written).
+// Without splits Prism runs each stage's pending elements as one bundle,
+// on one core. Records are the same either way. Call it before running on
+// Prism; other runners do not read the experiment.
+func ExactPrismCounters() {
+	for _, e := range jobopts.GetExperiments() {
+		if e == noSplits {
+			return
+		}
+	}
+	if *jobopts.Experiments == "" {
+		*jobopts.Experiments = noSplits
+	} else {
+		*jobopts.Experiments += "," + noSplits
+	}
 }
 
 // Build adds the pipeline to s.
@@ -151,52 +208,76 @@ func Build(s beam.Scope, c Config) {
 	paths = beam.Reshuffle(s.Scope("spread files"), paths)
 	keyed, readErrs := beam.ParDo2(s.Scope("read"), &readFn{MaxArticleBytes: max}, paths)
 	unique := beam.CombinePerKey(s.Scope("dedupe"), keepFirst, keyed)
-	recs, procErrs := beam.ParDo2(s.Scope("process"), &processFn{RefDate: c.RefDate, Shards: c.Shards}, unique)
-	write(s.Scope("write records"), recs, c.Output, c.Shards, c.Gzip)
+	recs, procErrs := beam.ParDo2(s.Scope("process"), &processFn{RefDate: c.RefDate, Locale: c.Locale, Shards: c.Shards}, unique)
+	errList := []beam.PCollection{matchErrs, readErrs, procErrs}
+	byShard := group(s.Scope("shard records"), recs, c.Shards)
+	if c.Format == FormatParquet {
+		// A record with a value its column cannot hold exactly is an
+		// error record, as with `cnie run -o F.parquet`.
+		unfit := beam.ParDo(s.Scope("write records"), &parquetFn{Prefix: c.Output, Shards: c.Shards}, byShard)
+		errList = append(errList, unfit)
+	} else {
+		beam.ParDo0(s.Scope("write records"), &writeFn{Prefix: c.Output, Shards: c.Shards, Gzip: c.Gzip}, byShard)
+	}
 
-	allErrs := beam.Flatten(s.Scope("errors"), matchErrs, readErrs, procErrs)
+	allErrs := beam.Flatten(s.Scope("errors"), errList...)
 	keyedErrs := beam.ParDo(s.Scope("shard errors"), &shardFn{Shards: c.ErrorShards}, allErrs)
-	write(s.Scope("write errors"), keyedErrs, errs, c.ErrorShards, c.Gzip)
+	errsByShard := group(s.Scope("group errors"), keyedErrs, c.ErrorShards)
+	beam.ParDo0(s.Scope("write errors"), &writeFn{Prefix: errs, Shards: c.ErrorShards, Gzip: c.Gzip}, errsByShard)
 }
 
-// write writes KV<shard, line> as shards files, each of them even when no
-// line falls in it, so that a reader can tell a complete output.
-func write(s beam.Scope, lines beam.PCollection, prefix string, shards int, gz bool) {
+// group groups KV<shard, line> by shard, every shard of 0..shards-1 present
+// even when no line falls in it, so that each shard file is written and a
+// reader can tell a complete output.
+func group(s beam.Scope, lines beam.PCollection, shards int) beam.PCollection {
 	idx := make([]int, shards)
 	for i := range idx {
 		idx[i] = i
 	}
 	empty := beam.ParDo(s, emptyShard, beam.CreateList(s, idx))
-	grouped := beam.GroupByKey(s, beam.Flatten(s, lines, empty))
-	beam.ParDo0(s, &writeFn{Prefix: prefix, Shards: shards, Gzip: gz}, grouped)
+	return beam.GroupByKey(s, beam.Flatten(s, lines, empty))
 }
 
 // emptyShard is the marker that makes shard i exist: an empty line, which
 // is not written.
 func emptyShard(i int) (int, string) { return i, "" }
 
-// ShardName is the name of shard i of n of an output.
-func ShardName(prefix string, i, n int, gz bool) string {
-	name := fmt.Sprintf("%s-%05d-of-%05d.jsonl", prefix, i, n)
-	if gz {
-		name += ".gz"
+// ShardName is the name of shard i of n of an output whose files end in
+// ext (".jsonl", ".jsonl.gz", ".parquet").
+func ShardName(prefix string, i, n int, ext string) string {
+	return fmt.Sprintf("%s-%05d-of-%05d%s", prefix, i, n, ext)
+}
+
+// Ext is the extension of the record shards of c: ".jsonl", ".jsonl.gz" or
+// ".parquet".
+func (c Config) Ext() string {
+	return ext(c.Format == FormatParquet, c.Gzip)
+}
+
+func ext(parquet, gz bool) string {
+	switch {
+	case parquet:
+		return ".parquet"
+	case gz:
+		return ".jsonl.gz"
 	}
-	return name
+	return ".jsonl"
 }
 
 // errorLine is the JSON line of an error record, as `cnie run` writes it.
-func errorLine(source string, line int, err error) string {
+func errorLine(e record.Error) string {
 	var b strings.Builder
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.Encode(record.Error{Source: source, Line: line, Error: err.Error()}) // a struct of strings: cannot fail
+	enc.Encode(e) // a struct of strings: cannot fail
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// fail emits the error record of one input (or line) and counts it.
-func fail(ctx context.Context, emit func(string), source string, line int, err error) {
+// fail emits the error record of one input (or line, or article) and
+// counts it.
+func fail(ctx context.Context, emit func(string), e record.Error) {
 	errorCount.Inc(ctx, 1)
-	emit(errorLine(source, line, err))
+	emit(errorLine(e))
 }
 
 // unwrapPath drops the operation and path of an *fs.PathError: the error
@@ -216,17 +297,17 @@ type matchFn struct{}
 func (f *matchFn) ProcessElement(ctx context.Context, pattern string, emit, failed func(string)) error {
 	fsys, err := filesystem.New(ctx, pattern)
 	if err != nil {
-		fail(ctx, failed, pattern, 0, err)
+		fail(ctx, failed, record.Error{Source: pattern, Error: err.Error()})
 		return nil
 	}
 	defer fsys.Close()
 	names, err := fsys.List(ctx, pattern)
 	if err != nil {
-		fail(ctx, failed, pattern, 0, unwrapPath(err))
+		fail(ctx, failed, record.Error{Source: pattern, Error: unwrapPath(err).Error()})
 		return nil
 	}
 	if len(names) == 0 {
-		fail(ctx, failed, pattern, 0, errors.New("no file matches the pattern"))
+		fail(ctx, failed, record.Error{Source: pattern, Error: "no file matches the pattern"})
 		return nil
 	}
 	sort.Strings(names)
@@ -246,13 +327,13 @@ type readFn struct {
 func (f *readFn) ProcessElement(ctx context.Context, path string, emit func(string, corpus.Article), failed func(string)) error {
 	fsys, err := filesystem.New(ctx, path)
 	if err != nil {
-		fail(ctx, failed, path, 0, err)
+		fail(ctx, failed, record.Error{Source: path, Error: err.Error()})
 		return nil
 	}
 	defer fsys.Close()
 	rc, err := fsys.OpenRead(ctx, path)
 	if err != nil {
-		fail(ctx, failed, path, 0, unwrapPath(err))
+		fail(ctx, failed, record.Error{Source: path, Error: unwrapPath(err).Error()})
 		return nil
 	}
 	defer rc.Close()
@@ -262,7 +343,9 @@ func (f *readFn) ProcessElement(ctx context.Context, path string, emit func(stri
 			if !ok {
 				ce = &corpus.Error{Source: path, Err: err}
 			}
-			fail(ctx, failed, ce.Source, ce.Line, ce.Err)
+			// The article's id when it is known (a .txt file's), as
+			// `cnie run` writes it.
+			fail(ctx, failed, record.Error{Source: ce.Source, Line: ce.Line, DocID: ce.DocID, Error: ce.Err.Error()})
 			continue
 		}
 		readCount.Inc(ctx, 1)
@@ -287,17 +370,19 @@ func keepFirst(a, b corpus.Article) corpus.Article {
 	return a
 }
 
-// The pipelines of this process, by reference date: the dictionary and
-// lexicons are loaded once per worker process, not per bundle or DoFn.
+// The pipelines of this process, by reference date and locale: the
+// dictionary and lexicons are loaded once per worker process, not per
+// bundle or DoFn.
 var (
 	sharedMu  sync.Mutex
-	pipelines = map[string]*pipeline.Pipeline{}
+	pipelines = map[[2]string]*pipeline.Pipeline{}
 )
 
-func shared(ctx context.Context, refDate string) (*pipeline.Pipeline, error) {
+func shared(ctx context.Context, refDate, loc string) (*pipeline.Pipeline, error) {
 	sharedMu.Lock()
 	defer sharedMu.Unlock()
-	if p := pipelines[refDate]; p != nil {
+	key := [2]string{refDate, loc}
+	if p := pipelines[key]; p != nil {
 		return p, nil
 	}
 	var opt pipeline.Options
@@ -308,18 +393,26 @@ func shared(ctx context.Context, refDate string) (*pipeline.Pipeline, error) {
 		}
 		opt.RefDate = d
 	}
+	if loc != "" {
+		l, err := locale.Parse(loc)
+		if err != nil {
+			return nil, fmt.Errorf("--locale: %v", err)
+		}
+		opt.Locale = string(l)
+	}
 	p, err := pipeline.New(opt)
 	if err != nil {
 		return nil, err
 	}
 	loads.Inc(ctx, 1)
-	pipelines[refDate] = p
+	pipelines[key] = p
 	return p, nil
 }
 
 // processFn turns each article into its record, keyed by output shard.
 type processFn struct {
 	RefDate string
+	Locale  string
 	Shards  int
 
 	p *pipeline.Pipeline
@@ -329,7 +422,7 @@ func (f *processFn) ProcessElement(ctx context.Context, key string, a corpus.Art
 	if f.p == nil {
 		// Loaded here rather than in Setup, which has no context for the
 		// load counter; shared makes it once per process all the same.
-		p, err := shared(ctx, f.RefDate)
+		p, err := shared(ctx, f.RefDate, f.Locale)
 		if err != nil {
 			panic(err) // the program is broken, not the input: fail the bundle
 		}
@@ -337,7 +430,7 @@ func (f *processFn) ProcessElement(ctx context.Context, key string, a corpus.Art
 	}
 	rec, err := process(f.p, a)
 	if err != nil {
-		fail(ctx, failed, a.Source, a.Line, err)
+		fail(ctx, failed, record.Error{Source: a.Source, Line: a.Line, DocID: a.ID, Error: err.Error()})
 		return
 	}
 	articles.Inc(ctx, 1)
@@ -386,8 +479,71 @@ type writeFn struct {
 	Gzip   bool
 }
 
-func (f *writeFn) ProcessElement(ctx context.Context, shard int, lines func(*string) bool) (err error) {
-	name := ShardName(f.Prefix, shard, f.Shards, f.Gzip)
+func (f *writeFn) ProcessElement(ctx context.Context, shard int, lines func(*string) bool) error {
+	return writeShard(ctx, ShardName(f.Prefix, shard, f.Shards, ext(false, f.Gzip)), func(w *bufio.Writer) error {
+		var zw *gzip.Writer
+		if f.Gzip {
+			zw = gzip.NewWriter(w)
+			w = bufio.NewWriterSize(zw, 256<<10)
+		}
+		var line string
+		for lines(&line) {
+			if line == "" {
+				continue // the marker that makes an empty shard exist
+			}
+			if _, err := w.WriteString(line); err != nil {
+				return err
+			}
+			w.WriteByte('\n')
+		}
+		if zw == nil {
+			return nil
+		}
+		if err := w.Flush(); err != nil {
+			return err
+		}
+		return zw.Close()
+	})
+}
+
+// parquetFn writes one shard of records as a Parquet file (package
+// parquetout, as `cnie run -o F.parquet`): the records' rows, in no
+// particular order. A record with a value its column cannot hold exactly
+// (parquetout.ErrRange) is not written: it becomes the error record `cnie
+// run` writes for it, emitted. A retried bundle rewrites the whole file.
+type parquetFn struct {
+	Prefix string
+	Shards int
+}
+
+func (f *parquetFn) ProcessElement(ctx context.Context, shard int, lines func(*string) bool, unfit func(string)) error {
+	return writeShard(ctx, ShardName(f.Prefix, shard, f.Shards, ext(true, false)), func(w *bufio.Writer) error {
+		pw := parquetout.NewWriter(w)
+		var line string
+		for lines(&line) {
+			if line == "" {
+				continue // the marker that makes an empty shard exist
+			}
+			// The record as processFn wrote it; every field of its JSON
+			// decodes back exactly (numbers as exact rationals).
+			var r record.Record
+			if err := json.Unmarshal([]byte(line), &r); err != nil {
+				return fmt.Errorf("a record that does not decode: %w", err)
+			}
+			if err := pw.Write(&r); err != nil {
+				if !errors.Is(err, parquetout.ErrRange) {
+					return err
+				}
+				fail(ctx, unfit, record.Error{Source: r.Source, Line: r.Line, DocID: r.DocID, Error: err.Error()})
+			}
+		}
+		return pw.Close()
+	})
+}
+
+// writeShard creates the file name (on any file system of the SDK) and
+// fills it through a buffer; an error names the file.
+func writeShard(ctx context.Context, name string, fill func(*bufio.Writer) error) error {
 	fsys, err := filesystem.New(ctx, name)
 	if err != nil {
 		return err
@@ -395,29 +551,12 @@ func (f *writeFn) ProcessElement(ctx context.Context, shard int, lines func(*str
 	defer fsys.Close()
 	fd, err := fsys.OpenWrite(ctx, name)
 	if err != nil {
-		return err
+		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	var w io.Writer = fd
-	var zw *gzip.Writer
-	if f.Gzip {
-		zw = gzip.NewWriter(fd)
-		w = zw
-	}
-	bw := bufio.NewWriterSize(w, 1<<20)
-	var line string
-	for lines(&line) {
-		if line == "" {
-			continue // the marker that makes an empty shard exist
-		}
-		if _, err := bw.WriteString(line); err != nil {
-			fd.Close()
-			return fmt.Errorf("writing %s: %w", name, err)
-		}
-		bw.WriteByte('\n')
-	}
-	err = bw.Flush()
-	if zw != nil && err == nil {
-		err = zw.Close()
+	bw := bufio.NewWriterSize(fd, 1<<20)
+	err = fill(bw)
+	if err == nil {
+		err = bw.Flush()
 	}
 	if cerr := fd.Close(); err == nil {
 		err = cerr

@@ -8,6 +8,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -19,9 +20,11 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
+	"github.com/parquet-go/parquet-go"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/cnie/cnie/extract"
+	"github.com/cnie/cnie/record"
 )
 
 func TestMain(m *testing.M) {
@@ -74,13 +77,16 @@ type article struct {
 	Title     string `json:"title,omitempty"`
 	Text      string `json:"text"`
 	Published string `json:"published,omitempty"`
+	Locale    string `json:"locale,omitempty"`
 }
 
 // generate writes a small corpus into dir: JSON Lines (plain and gzipped)
 // of articles made of seed sentences drawn at random, most with ids, some
 // without, some published; copies of articles in a second file (the same
-// id and text, and the same id with another text); and broken inputs. It
-// returns the number of exact copies, which a run drops.
+// id and text, and the same id with another text); some articles carrying
+// a locale; one with a value no Parquet DECIMAL(38,18) column holds
+// exactly; and broken inputs. It returns the number of exact copies, which
+// a run drops.
 func generate(t *testing.T, dir string) (copies int) {
 	t.Helper()
 	ss := sentences(t)
@@ -104,6 +110,12 @@ func generate(t *testing.T, dir string) (copies int) {
 		}
 		if i%4 == 1 {
 			a.Published = fmt.Sprintf("2024-%02d-%02dT08:30:00+08:00", 1+i%12, 1+i%28)
+		}
+		switch i % 10 {
+		case 2:
+			a.Locale = "TW"
+		case 6:
+			a.Locale = "SG"
 		}
 		return a
 	}
@@ -132,7 +144,9 @@ func generate(t *testing.T, dir string) (copies int) {
 	}
 	other := all[10]
 	other.Text += "另据报道，该项目预计于明年完工。"
-	dups = append(dups, line(other), `{"id":"no-text"}`)
+	dups = append(dups, line(other), `{"id":"no-text"}`,
+		line(article{ID: "bad-locale", Text: "港股恒生指数今日收涨1.2%。", Locale: "Hongkong"}),
+		line(article{ID: "precise", Text: "经测算，该指数本季度的加权涨幅为2.718281828459045235360287%，创下近五年来的新高。"}))
 
 	write := func(name string, b []byte) {
 		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
@@ -247,6 +261,7 @@ func sameSet(t *testing.T, what string, got, want []string) {
 // runBeam runs the pipeline on the local runner and returns its counters.
 func runBeam(t testing.TB, c Config) map[string]int64 {
 	t.Helper()
+	ExactPrismCounters() // the default runner of these tests is Prism
 	p, s := beam.NewPipelineWithRoot()
 	Build(s, c)
 	res, err := ptest.RunWithMetrics(p)
@@ -295,7 +310,7 @@ func TestLongSeedsEqualCnieRun(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out", "seeds")
 	counts := runBeam(t, Config{Inputs: []string{filepath.Join(root, "testdata/seeds/*.txt")}, Output: out, Shards: 3, ErrorShards: 1})
 	for i := range 3 {
-		if _, err := os.Stat(ShardName(out, i, 3, false)); err != nil {
+		if _, err := os.Stat(ShardName(out, i, 3, ".jsonl")); err != nil {
 			t.Errorf("shard %d: %v", i, err)
 		}
 	}
@@ -309,8 +324,9 @@ func TestLongSeedsEqualCnieRun(t *testing.T) {
 }
 
 // TestLongGeneratedEqualCnieRun: on a generated corpus of JSON Lines (plain
-// and gzipped, CRLF line ends, articles with and without ids) with copies
-// and broken inputs, the pipeline writes `cnie run`'s records once per
+// and gzipped, CRLF line ends, articles with and without ids and locales)
+// with copies and broken inputs, and --locale given (in lower case, as
+// `cnie run` takes it), the pipeline writes `cnie run`'s records once per
 // (doc_id, sha256) and `cnie run`'s error records, as sets; the counters
 // agree with the records; the dictionary is loaded once in this process.
 func TestLongGeneratedEqualCnieRun(t *testing.T) {
@@ -322,7 +338,7 @@ func TestLongGeneratedEqualCnieRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	slices.Sort(paths)
-	want, wantErrs := cnieRun(t, bin, paths, "--ref-date", "2025-06-30")
+	want, wantErrs := cnieRun(t, bin, paths, "--ref-date", "2025-06-30", "--locale", "hk")
 	unique := dedupe(t, want)
 	if len(want)-len(unique) < copies || len(wantErrs) < 6 {
 		t.Fatalf("the corpus is not what the test means: %d records, %d unique, %d copies, %d errors", len(want), len(unique), copies, len(wantErrs))
@@ -338,14 +354,27 @@ func TestLongGeneratedEqualCnieRun(t *testing.T) {
 		ErrorShards: 2,
 		Gzip:        true,
 		RefDate:     "2025-06-30",
+		Locale:      "hk",
 	}
 	counts := runBeam(t, c)
 	got := gunzipLines(t, filepath.Join(outDir, "rec-*-of-00004.jsonl.gz"))
 	gotErrs := gunzipLines(t, filepath.Join(outDir, "err-*-of-00002.jsonl.gz"))
 	sameSet(t, "records", got, unique)
-	noMatch := errorLine(c.Inputs[2], 0, fmt.Errorf("no file matches the pattern"))
+	noMatch := errorLine(record.Error{Source: c.Inputs[2], Error: "no file matches the pattern"})
 	sameSet(t, "error records", gotErrs, append(slices.Clone(wantErrs), noMatch))
 
+	locales := map[string]int{}
+	for _, r := range got {
+		var rec struct {
+			Locale       string `json:"locale"`
+			LocaleSource string `json:"locale_source"`
+		}
+		json.Unmarshal([]byte(r), &rec)
+		locales[rec.Locale+"/"+rec.LocaleSource]++
+	}
+	if locales["HK/flag"] == 0 || locales["TW/input"] == 0 {
+		t.Errorf("the records' locales %v: want some from the flag and some from the input", locales)
+	}
 	if counts[CounterArticles] != int64(len(unique)) || counts[CounterRead] != int64(len(want)) {
 		t.Errorf("articles: counters %v, want %d read and %d processed", counts, len(want), len(unique))
 	}
@@ -396,6 +425,143 @@ func gunzipLines(t *testing.T, pattern string) []string {
 			t.Fatalf("%s: %v", n, err)
 		}
 		f.Close()
+	}
+	return out
+}
+
+// TestLongParquetEqualCnieRun: with --format parquet, the rows of the
+// Parquet shards are, together, the rows `cnie run -o F.parquet` writes on
+// the same generated corpus (once per (doc_id, sha256)), read back with
+// parquet-go from each file's own footer; the article whose value its
+// column cannot hold is the same error record in both, and the other
+// errors stay JSON Lines.
+func TestLongParquetEqualCnieRun(t *testing.T) {
+	bin := buildCnie(t)
+	in := t.TempDir()
+	generate(t, in)
+	paths, err := filepath.Glob(filepath.Join(in, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(paths)
+	dir := t.TempDir()
+	pq, errOut := filepath.Join(dir, "run.parquet"), filepath.Join(dir, "run-errors.jsonl")
+	cmd := exec.Command(bin, append([]string{"run", "--quiet", "-o", pq, "--errors", errOut}, paths...)...)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+			t.Fatalf("cnie run: %v\n%s", err, b)
+		}
+	}
+	want := dedupeRows(t, parquetRows(t, pq))
+	wantErrs := lines(t, errOut)
+	unfit := 0
+	for _, e := range wantErrs {
+		if strings.Contains(e, "DECIMAL(38,18)") && strings.Contains(e, `"doc_id":"precise"`) {
+			unfit++
+		}
+	}
+	if unfit != 1 || len(want) < 100 {
+		t.Fatalf("the corpus is not what the test means: %d rows, %d unfit errors in %q", len(want), unfit, wantErrs)
+	}
+
+	out := t.TempDir()
+	c := Config{
+		Inputs:      []string{filepath.Join(in, "*")},
+		Output:      filepath.Join(out, "rec"),
+		Errors:      filepath.Join(out, "err"),
+		Shards:      3,
+		ErrorShards: 1,
+		Format:      FormatParquet,
+	}
+	counts := runBeam(t, c)
+	var got []string
+	for i := range 3 {
+		name := ShardName(c.Output, i, 3, ".parquet")
+		rows := parquetRows(t, name)
+		if len(rows) == 0 {
+			t.Errorf("%s: no rows", name)
+		}
+		got = append(got, rows...)
+	}
+	sameSet(t, "Parquet rows", got, want)
+	gotErrs := lines(t, ShardName(c.Errors, 0, 1, ".jsonl"))
+	sameSet(t, "error records", gotErrs, wantErrs)
+	if counts[CounterErrors] != int64(len(gotErrs)) {
+		t.Errorf("counters %v, want %d errors", counts, len(gotErrs))
+	}
+}
+
+// parquetRows reads the rows of a Parquet file, each as one line of
+// column=value pairs (null, or the value's bytes quoted), columns named by
+// the file's own schema.
+func parquetRows(t *testing.T, name string) []string {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pf, err := parquet.OpenFile(f, st.Size())
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var cols []string
+	for _, fl := range pf.Schema().Fields() {
+		cols = append(cols, fl.Name())
+	}
+	r := parquet.NewReader(pf)
+	defer r.Close()
+	var out []string
+	buf := make([]parquet.Row, 128)
+	for {
+		n, err := r.ReadRows(buf)
+		for _, row := range buf[:n] {
+			var b strings.Builder
+			for _, v := range row {
+				if v.IsNull() {
+					fmt.Fprintf(&b, "%s=null\t", cols[v.Column()])
+				} else {
+					fmt.Fprintf(&b, "%s=%q\t", cols[v.Column()], v.String())
+				}
+			}
+			out = append(out, b.String())
+		}
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+}
+
+// dedupeRows keeps the rows of the first record (by source and line) of
+// each (doc_id, sha256), as the pipeline and an unattended `cnie run` do.
+func dedupeRows(t *testing.T, rows []string) []string {
+	t.Helper()
+	first := map[string]string{}
+	var out []string
+	for _, r := range rows {
+		col := map[string]string{}
+		for _, kv := range strings.Split(r, "\t") {
+			if k, v, ok := strings.Cut(kv, "="); ok {
+				col[k] = v
+			}
+		}
+		if col["doc_id"] == "" || col["sha256"] == "" || col["source"] == "" {
+			t.Fatalf("a row without doc_id, sha256 or source: %s", r)
+		}
+		key, from := col["doc_id"]+"\x00"+col["sha256"], col["source"]+"\x00"+col["line"]
+		if f, ok := first[key]; !ok {
+			first[key] = from
+		} else if f != from {
+			continue
+		}
+		out = append(out, r)
 	}
 	return out
 }

@@ -2,7 +2,6 @@ package cniebeam
 
 import (
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
 
@@ -38,7 +37,10 @@ func TestKeySeparatesIDAndText(t *testing.T) {
 }
 
 func TestShards(t *testing.T) {
-	if got := ShardName("gs://b/out/rec", 3, 12, true); got != "gs://b/out/rec-00003-of-00012.jsonl.gz" {
+	if got := ShardName("out/rec", 0, 1, Config{Format: FormatParquet}.Ext()); got != "out/rec-00000-of-00001.parquet" {
+		t.Errorf("ShardName = %q", got)
+	}
+	if got := ShardName("gs://b/out/rec", 3, 12, Config{Gzip: true}.Ext()); got != "gs://b/out/rec-00003-of-00012.jsonl.gz" {
 		t.Errorf("ShardName = %q", got)
 	}
 	seen := map[int]int{}
@@ -58,7 +60,7 @@ func TestShards(t *testing.T) {
 }
 
 func TestErrorLineIsCnieRuns(t *testing.T) {
-	got := errorLine("data/a<1>.jsonl", 7, errors.New(`not valid JSON: "&"`))
+	got := errorLine(record.Error{Source: "data/a<1>.jsonl", Line: 7, Error: `not valid JSON: "&"`})
 	var e record.Error
 	if err := json.Unmarshal([]byte(got), &e); err != nil || e != (record.Error{Source: "data/a<1>.jsonl", Line: 7, Error: `not valid JSON: "&"`}) {
 		t.Fatalf("%s: %v %+v", got, err, e)
@@ -73,6 +75,18 @@ func TestConfigCheck(t *testing.T) {
 	if err := ok.Check(); err != nil {
 		t.Fatal(err)
 	}
+	for _, good := range []func(*Config){
+		func(c *Config) { c.Locale = "hk" },
+		func(c *Config) { c.Locale = "MY" },
+		func(c *Config) { c.Format = FormatParquet },
+		func(c *Config) { c.Format = FormatJSONL; c.Gzip = true },
+	} {
+		c := ok
+		good(&c)
+		if err := c.Check(); err != nil {
+			t.Errorf("%+v: %v", c, err)
+		}
+	}
 	for _, bad := range []func(*Config){
 		func(c *Config) { c.Inputs = nil },
 		func(c *Config) { c.Output = "" },
@@ -80,6 +94,10 @@ func TestConfigCheck(t *testing.T) {
 		func(c *Config) { c.ErrorShards = -1 },
 		func(c *Config) { c.RefDate = "2025-13-01" },
 		func(c *Config) { c.MaxArticleBytes = -5 },
+		func(c *Config) { c.Locale = "XX" },
+		func(c *Config) { c.Locale = "zh-HK" },
+		func(c *Config) { c.Format = "csv" },
+		func(c *Config) { c.Format = FormatParquet; c.Gzip = true },
 	} {
 		c := ok
 		bad(&c)

@@ -1,14 +1,17 @@
 // Command cnie-beam runs cnie's extraction as an Apache Beam pipeline
-// (issue #23): the records of `cnie run`, written as JSON Lines shards by
-// any Beam runner (Prism, the local runner, by default; Dataflow, Flink,
+// (issue #23): the records of `cnie run`, written as JSON Lines or Parquet
+// shards by any Beam runner (Prism, the local runner, by default; Dataflow, Flink,
 // Spark with --runner and their flags).
 //
 //	cnie-beam --input 'PATTERN' [--input ...] --output PREFIX [--errors PREFIX]
-//	          [--shards N] [--error-shards N] [--gzip] [--ref-date YYYY-MM-DD]
-//	          [--max-article-bytes N] [--runner prism|direct|dataflow|flink|spark|universal ...]
+//	          [--shards N] [--error-shards N] [--format jsonl|parquet] [--gzip]
+//	          [--ref-date YYYY-MM-DD] [--locale CN|HK|TW|MO|SG|MY] [--max-article-bytes N]
+//	          [--runner prism|direct|dataflow|flink|spark|universal ...]
 //
-// Records go to PREFIX-NNNNN-of-NNNNN.jsonl, error records to the --errors
-// prefix (default: the output prefix with -errors). At the end it prints the
+// Records go to PREFIX-NNNNN-of-NNNNN.jsonl (.parquet with --format
+// parquet: the rows `cnie run -o F.parquet` writes), error records, always
+// JSON Lines, to the --errors prefix (default: the output prefix with
+// -errors). At the end it prints the
 // job's counters; it exits 0 when the job succeeded with no error record, 1
 // when it wrote error records, 2 on a usage error or a failed job.
 package main
@@ -42,12 +45,14 @@ func (in *inputs) Set(s string) error {
 func main() {
 	var c cniebeam.Config
 	flag.Var((*inputs)(&c.Inputs), "input", "file `PATTERN` of .txt, .jsonl, .ndjson or .json files, any of them .gz (local, gs://, s3://); repeatable")
-	flag.StringVar(&c.Output, "output", "", "records go to `PREFIX`-NNNNN-of-NNNNN.jsonl")
+	flag.StringVar(&c.Output, "output", "", "records go to `PREFIX`-NNNNN-of-NNNNN.jsonl (or .parquet)")
 	flag.StringVar(&c.Errors, "errors", "", "error records go to `PREFIX`-NNNNN-of-NNNNN.jsonl (default: the output prefix with -errors)")
 	flag.IntVar(&c.Shards, "shards", 1, "cut the records into `N` files")
 	flag.IntVar(&c.ErrorShards, "error-shards", 1, "cut the error records into `N` files")
+	flag.StringVar(&c.Format, "format", cniebeam.FormatJSONL, "write the records as `jsonl` or parquet shards (one Parquet row per mention, as cnie run -o F.parquet); error records are JSON Lines")
 	flag.BoolVar(&c.Gzip, "gzip", false, "write .jsonl.gz shards")
 	flag.StringVar(&c.RefDate, "ref-date", "", "reference `DATE` (YYYY-MM-DD) for articles that bring none")
+	flag.StringVar(&c.Locale, "locale", "", "`LOCALE` (CN, HK, TW, MO, SG or MY) of articles that bring none; default: what each article's text names, else CN")
 	flag.IntVar(&c.MaxArticleBytes, "max-article-bytes", corpus.DefaultMaxArticleBytes, "an article larger than `N` bytes is an error record")
 	flag.Parse()
 	beam.Init() // after flag parsing: a worker started by a runner returns from here only when done
@@ -61,6 +66,10 @@ func main() {
 		if fi, err := os.Stat(in); err == nil && fi.IsDir() {
 			usage(fmt.Errorf("--input %s is a folder: give a pattern such as %s", in, filepath.Join(in, "*.jsonl")))
 		}
+	}
+
+	if r := flag.Lookup("runner"); r == nil || r.Value.String() == "" || r.Value.String() == "prism" {
+		cniebeam.ExactPrismCounters() // the exit code and the closing line rest on the counters
 	}
 
 	p, s := beam.NewPipelineWithRoot()

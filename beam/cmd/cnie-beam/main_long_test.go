@@ -44,6 +44,21 @@ func TestLongCommand(t *testing.T) {
 		t.Fatalf("error shard: %v %q", err, errs)
 	}
 
+	// Parquet shards, with a locale: every shard a Parquet file.
+	pq := filepath.Join(dir, "pq", "facts")
+	code, log = run("--input", "testdata/seeds/*.txt", "--output", pq, "--format", "parquet", "--shards", "2", "--locale", "tw")
+	if code != 0 || !strings.Contains(log, "5 processed") {
+		t.Fatalf("parquet: exit %d\n%s", code, tail(log))
+	}
+	for _, n := range []string{pq + "-00000-of-00002.parquet", pq + "-00001-of-00002.parquet"} {
+		if b, err := os.ReadFile(n); err != nil || len(b) < 8 || string(b[:4]) != "PAR1" || string(b[len(b)-4:]) != "PAR1" {
+			t.Errorf("%s: not a Parquet file (%v)", n, err)
+		}
+	}
+	if errs, err := os.ReadFile(pq + "-errors-00000-of-00001.jsonl"); err != nil || len(errs) != 0 {
+		t.Fatalf("parquet error shard: %v %q", err, errs)
+	}
+
 	bad := filepath.Join(dir, "bad.jsonl")
 	os.WriteFile(bad, []byte("{\"id\":\"k\",\"text\":\"央行今天下调存款准备金率0.5个百分点。\"}\n{oops\n"), 0o644)
 	code, log = run("--input", bad, "--input", filepath.Join(dir, "none-*.txt"), "--output", filepath.Join(dir, "o2", "r"), "--errors", filepath.Join(dir, "o2", "e"))
@@ -60,6 +75,9 @@ func TestLongCommand(t *testing.T) {
 		{"--input", "testdata", "--output", filepath.Join(dir, "x")},
 		{"--input", "a.jsonl", "--output", "x", "--ref-date", "2025-02-30"},
 		{"--input", "a.jsonl", "--output", "x", "stray"},
+		{"--input", "a.jsonl", "--output", "x", "--locale", "XX"},
+		{"--input", "a.jsonl", "--output", "x", "--format", "csv"},
+		{"--input", "a.jsonl", "--output", "x", "--format", "parquet", "--gzip"},
 	} {
 		if code, log := run(args...); code != 2 || !strings.Contains(log, "usage:") {
 			t.Errorf("%q: exit %d, want 2 and the usage\n%s", args, code, tail(log))
