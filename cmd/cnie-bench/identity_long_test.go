@@ -21,7 +21,7 @@ import (
 // this digest, and one meant to change it sets the digest the test prints.
 const (
 	identityCorpusSHA  = "c255ac49856292927ea886d2deb5e8de6f10526fee6107d67490e46eb66600d2"
-	identityRecordsSHA = "6e3cce7f0c06a95f35709486a5c89e11eae908d4bb423dd48fbdc5f669cd578e"
+	identityRecordsSHA = "76107c6d35ea16bd4a82c9685b29e3ea5e740c7160dce39f271c52dfcfdba923"
 )
 
 // TestLongRecordsUnchanged builds cnie, runs it (no --explain) on the
