@@ -63,6 +63,23 @@ NUM_CHARS = set(DIGITS) | set(SMALL_UNITS) | set(BIG_UNITS) | set("0123456789.,é
 UNESCAPE = {"\\n": "\n", "\\t": "\t", "\\\\": "\\"}
 
 
+
+def table_key(path):
+    """The TYPES key of a table: its own name (date.tsv â€¦), or, for a table moved
+    beside its extractor (extract/<package>/testdata/*.tsv), the package's."""
+    base = os.path.basename(path)
+    if base in TYPES:
+        return base
+    pkg = os.path.basename(os.path.dirname(os.path.dirname(os.path.abspath(path))))
+    return pkg + ".tsv"
+
+
+def default_tables():
+    """The tables this checker was written for, where they live now."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    return [os.path.join(root, "extract", k[:-4], "testdata", "hant.tsv") for k in sorted(TYPES)
+            if os.path.exists(os.path.join(root, "extract", k[:-4], "testdata", "hant.tsv"))]
+
 def unescape(s):
     return re.sub(r"\\[nt\\]", lambda m: UNESCAPE[m.group(0)], s)
 
@@ -150,7 +167,7 @@ class Checker:
         self.errors.append(f"{os.path.relpath(path)}:{n}: {msg}")
 
     def run(self, path):
-        name = os.path.basename(path)
+        name = table_key(path)
         allowed = TYPES.get(name)
         if allowed is None:
             self.err(path, 0, "unknown table (want one of %s)" % ", ".join(sorted(TYPES)))
@@ -386,7 +403,7 @@ def norm_want(w):
 def measure(binary, paths, verbose):
     rows = []
     for path in paths:
-        types = TYPES[os.path.basename(path)]
+        types = TYPES[table_key(path)]
         for n, raw in enumerate(open(path, encoding="utf-8").read().split("\n"), 1):
             if not raw.strip() or raw.startswith("#"):
                 continue
@@ -426,7 +443,7 @@ def main(argv):
         i = argv.index("--cnie")
         binary = argv[i + 1]
         del argv[i: i + 2]
-    paths = argv or [os.path.join(HERE, f) for f in sorted(TYPES)]
+    paths = argv or default_tables()
     c = Checker()
     counts = {os.path.basename(p): c.run(p) for p in paths}
     c.finish()

@@ -23,6 +23,23 @@ QUALS = {"approx", "over", "under"}
 NUM = re.compile(r"^-?\d+(\.\d+)?$")
 
 
+
+def table_key(path):
+    """The TYPES key of a table: its own name (date.tsv …), or, for a table moved
+    beside its extractor (extract/<package>/testdata/*.tsv), the package's."""
+    base = os.path.basename(path)
+    if base in TYPES:
+        return base
+    pkg = os.path.basename(os.path.dirname(os.path.dirname(os.path.abspath(path))))
+    return pkg + ".tsv"
+
+
+def default_tables():
+    """The tables this checker was written for, where they live now."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    return [os.path.join(root, "extract", k[:-4], "testdata", "longtail.tsv") for k in sorted(TYPES)
+            if os.path.exists(os.path.join(root, "extract", k[:-4], "testdata", "longtail.tsv"))]
+
 def unescape(s):
     return s.replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\")
 
@@ -70,7 +87,7 @@ def check_value(typ, val):
 
 def check(path):
     errs, n, seen = [], 0, {}
-    want = TYPES.get(os.path.basename(path))
+    want = TYPES.get(table_key(path))
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     if not lines[0].startswith("#"):
@@ -127,7 +144,7 @@ def check(path):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    paths = sys.argv[1:] or sorted(os.path.join(here, p) for p in os.listdir(here) if p.endswith(".tsv"))
+    paths = sys.argv[1:] or default_tables()
     bad = False
     for p in paths:
         n, errs = check(p)
