@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -88,8 +89,17 @@ func TestPipelinesKeepTheirLexicons(t *testing.T) {
 	dirB := writeLexicon(t, map[string]string{
 		"orgs/watch.tsv": "#columns canonical aliases id\n远帆航运股份有限公司\t远帆航运\tB-2\n",
 	})
-	pa := newPipeline(t, Options{Lexicons: []string{dirA}})
-	pb := newPipeline(t, Options{Lexicons: []string{dirB}})
+	// Built at once (make test runs -race): nothing they load is shared.
+	var pa, pb *Pipeline
+	var errA, errB error
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); pa, errA = New(Options{Lexicons: []string{dirA}}) }()
+	go func() { defer wg.Done(); pb, errB = New(Options{Lexicons: []string{dirB}}) }()
+	wg.Wait()
+	if errA != nil || errB != nil {
+		t.Fatal(errA, errB)
+	}
 	text := "青禾数据与远帆航运周三在宁波签署合作协议（合同编号HT-2025-0417），双方将共建港口数据平台。"
 	// found returns, for each mention text of a record, its type and id.
 	found := func(p *Pipeline) map[string]string {
