@@ -82,8 +82,14 @@ func New(opt Options) (*Extractor, error) {
 }
 
 // Version is the version every record carries: cnie's version and its
-// lexicon hash, as cnie version prints them.
+// lexicon hash, as cnie version prints them, for an Extractor on the
+// built-in lexicons; one with Options.Lexicons says its own
+// (Extractor.Version).
 func Version() string { return pipeline.RecordVersion() }
+
+// Version is the version every record of x carries: cnie's version and the
+// hash of x's lexicons, its user folders included.
+func (x *Extractor) Version() string { return x.p.Version() }
 
 // Extract returns the record of one article. It fails only when ctx is
 // done before it starts, or when a user pattern rule times out on the

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/cnie/cnie/lexicon"
@@ -15,7 +16,6 @@ func TestOptionsLexicons(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "orgs"), 0o755)
 	os.WriteFile(filepath.Join(dir, "orgs", "clients.tsv"), []byte("#columns canonical aliases id\n星河智造科技有限公司\t星河智造\tC-1\n"), 0o644)
-	t.Cleanup(func() { _ = lexicon.Use() })
 	before := Version()
 	x, err := New(Options{Lexicons: []string{dir}})
 	if err != nil {
@@ -28,8 +28,12 @@ func TestOptionsLexicons(t *testing.T) {
 	if len(rec.Entities) == 0 || rec.Entities[0].Text != "星河智造" || rec.Entities[0].ID != "C-1" {
 		t.Errorf("entities %+v", rec.Entities)
 	}
-	if Version() == before || rec.Version != Version() {
-		t.Errorf("version %s, before %s, record's %s", Version(), before, rec.Version)
+	lx, err := lexicon.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.Version() == before || rec.Version != x.Version() || !strings.HasSuffix(x.Version(), "+"+lx.Hash()) || Version() != before {
+		t.Errorf("version %s, built-in %s (now %s), record's %s", x.Version(), before, Version(), rec.Version)
 	}
 	if _, err := New(Options{Lexicons: []string{filepath.Join(dir, "none")}}); err == nil {
 		t.Error("a missing folder is no error")

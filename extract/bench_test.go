@@ -62,27 +62,27 @@ func benchExtractor(b *testing.B, build func(*segment.Segmenter) (extract.Extrac
 
 // BenchmarkAmounts runs the money, percent and quantity extractor on the seeds.
 func BenchmarkAmounts(b *testing.B) {
-	benchExtractor(b, func(*segment.Segmenter) (extract.Extractor, error) { return amount.New() })
+	benchExtractor(b, func(*segment.Segmenter) (extract.Extractor, error) { return amount.New(nil) })
 }
 
 // BenchmarkDates runs the date extractor on the seeds.
 func BenchmarkDates(b *testing.B) {
-	benchExtractor(b, func(*segment.Segmenter) (extract.Extractor, error) { return date.New() })
+	benchExtractor(b, func(*segment.Segmenter) (extract.Extractor, error) { return date.New(nil) })
 }
 
 // BenchmarkCountries runs the country extractor on the seeds.
 func BenchmarkCountries(b *testing.B) {
-	benchExtractor(b, func(s *segment.Segmenter) (extract.Extractor, error) { return country.New(s) })
+	benchExtractor(b, func(s *segment.Segmenter) (extract.Extractor, error) { return country.New(s, nil) })
 }
 
 // BenchmarkOrgs runs the organisation extractor on the seeds.
 func BenchmarkOrgs(b *testing.B) {
 	benchExtractor(b, func(s *segment.Segmenter) (extract.Extractor, error) {
-		c, err := country.New(s)
+		c, err := country.New(s, nil)
 		if err != nil {
 			return nil, err
 		}
-		return org.New(s, c)
+		return org.New(s, c, nil)
 	})
 }
 
@@ -90,19 +90,19 @@ func BenchmarkOrgs(b *testing.B) {
 // the seeds.
 func BenchmarkResolve(b *testing.B) {
 	seg, docs, n := benchDocs(b)
-	a, err := amount.New()
+	a, err := amount.New(nil)
 	if err != nil {
 		b.Fatal(err)
 	}
-	dt, err := date.New()
+	dt, err := date.New(nil)
 	if err != nil {
 		b.Fatal(err)
 	}
-	c, err := country.New(seg)
+	c, err := country.New(seg, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
-	o, err := org.New(seg, c)
+	o, err := org.New(seg, c, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

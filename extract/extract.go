@@ -105,7 +105,7 @@ type Mention struct {
 	Code, Name string
 
 	// ID is the user's own key of the entity (the id column of a user's
-	// organisation list, see lexicon.Use), "" if none.
+	// organisation list, see lexicon.Load), "" if none.
 	ID string
 	// Attrs are the fields of a user-defined type (x-…): the named groups
 	// of the user's pattern rule (package extract/user).

@@ -29,7 +29,7 @@ type Row struct {
 	// Line is the 1-based line number in the file, for error messages.
 	Line int
 	// File is the file the row was read from, for messages: the path of a
-	// user's file (see Use), "" for an embedded one.
+	// user's file (see Load), "" for an embedded one.
 	File string
 	// ID is the user's own key of the entry (the id column of a user's
 	// organisation list), "" if none.
@@ -45,6 +45,12 @@ func (r Row) Field(i int) string {
 }
 
 // Read returns the rows of the named embedded file (for instance
+// "currencies.tsv"), without any user folder: (*Set)(nil).Read.
+func Read(name string, minFields, maxFields int) ([]Row, error) {
+	return (*Set)(nil).Read(name, minFields, maxFields)
+}
+
+// Read returns the rows of the named lexicon file of s (for instance
 // "currencies.tsv"). A row must have between minFields and maxFields fields;
 // another row is an error naming the file and line.
 //
@@ -53,15 +59,12 @@ func (r Row) Field(i int) string {
 // units.tsv) is an error naming the file and line, never a rule silently
 // switched off.
 //
-// With user folders in use (Use), the rows are those of the overlay: the
+// With user folders (Load), the rows are those of the overlay: the
 // embedded rows completed or trimmed by the user's, then the user's new
 // entries; a row's File says where a user's row came from.
-func Read(name string, minFields, maxFields int) ([]Row, error) {
-	mu.RLock()
-	o := current
-	mu.RUnlock()
-	if o != nil {
-		if p, ok := o.rows[name]; ok {
+func (s *Set) Read(name string, minFields, maxFields int) ([]Row, error) {
+	if s != nil {
+		if p, ok := s.rows[name]; ok {
 			rows := p.unpack()
 			for _, r := range rows {
 				if len(r.Fields) < minFields || len(r.Fields) > maxFields {
@@ -130,15 +133,16 @@ func check(sp spec, f []string) error {
 	return nil
 }
 
-// Hash returns a short hex digest of every lexicon file, names and
+// Hash returns the short hex digest of the embedded lexicon files:
+// (*Set)(nil).Hash.
+func Hash() string { return embeddedHash() }
+
+// Hash returns a short hex digest of every lexicon file of s, names and
 // contents, so that output can say which lexicons made it: the embedded
-// files, and the user's files when user folders are in use (Use).
-func Hash() string {
-	mu.RLock()
-	o := current
-	mu.RUnlock()
-	if o != nil {
-		return o.hash
+// files, and the user's files of s's folders (Load).
+func (s *Set) Hash() string {
+	if s != nil && s.hash != "" {
+		return s.hash
 	}
 	return embeddedHash()
 }
@@ -167,14 +171,15 @@ func hashEmbedded() string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// Files returns the lexicon files, for listing a folder of them
-// (orgs/*.tsv): the embedded files, and the user's when user folders are in
-// use (Use). Read gives their rows.
-func Files() fs.FS {
-	mu.RLock()
-	defer mu.RUnlock()
-	if current != nil {
-		return current.fsys
+// Files returns the embedded lexicon files: (*Set)(nil).Files.
+func Files() fs.FS { return files }
+
+// Files returns the lexicon files of s, for listing a folder of them
+// (orgs/*.tsv): the embedded files, and the user's of s's folders (Load).
+// s.Read gives their rows.
+func (s *Set) Files() fs.FS {
+	if s != nil && s.fsys != nil {
+		return s.fsys
 	}
 	return files
 }

@@ -13,7 +13,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"testing/fstest"
 	"unicode"
 
@@ -24,9 +23,8 @@ import (
 // orgs/*.tsv are organisations, its countries.tsv, currencies.tsv,
 // units.tsv… add to (and take from) the embedded files of the same name,
 // and its patterns/*.tsv are the user's own pattern rules (package
-// extract/user). Use lays such folders over the embedded files; Read,
-// Files and Hash then answer for the overlay, so that every extractor
-// reads the user's entries without knowing of them.
+// extract/user). Load lays such folders over the embedded files, and the
+// Set it returns answers Read, Files and Hash for the overlay.
 //
 // In a user file:
 //   - a line "#columns NAME NAME…" (tab- or space-separated) names the
@@ -109,57 +107,36 @@ func groupOf(name string) (string, spec, bool) {
 	return "", spec{}, false
 }
 
-// overlay is the state Use sets: the rows of every file a user folder
-// touches, overlaid, and what Files and Hash answer.
-type overlay struct {
+// Set is a set of lexicons: the embedded files, with user folders laid
+// over them (Load). Its Read, Files and Hash answer for the overlay, so that
+// every extractor built from a Set reads the user's entries without knowing
+// of them. A nil or empty Set is the embedded files alone. A Set is not
+// changed after Load, and is safe for concurrent use; two Sets in one
+// process do not see each other's entries.
+type Set struct {
 	dirs []string
 	rows map[string]*packed // file name -> its rows, embedded and user's
 	fsys fs.FS
 	hash string
 }
 
-var (
-	mu      sync.RWMutex
-	current *overlay // nil: the embedded files alone
-)
-
-// Use lays the user lexicon folders dirs over the embedded files, later
-// folders over earlier ones; with no dirs it goes back to the embedded
-// files alone. Every file is read and validated now: an error names the
-// file and line, and leaves the lexicons as they were. Extractors built
-// after Use read the overlay. Use with the folders already in use does
-// nothing.
-func Use(dirs ...string) error {
-	mu.RLock()
-	same := current != nil && slices.Equal(current.dirs, dirs) || current == nil && len(dirs) == 0
-	mu.RUnlock()
-	if same {
-		return nil
-	}
+// Load reads the user lexicon folders dirs and lays them over the embedded
+// files, later folders over earlier ones. Every file is read and validated
+// now: an error names the file and line. With no dirs it returns nil, the
+// embedded files alone.
+func Load(dirs ...string) (*Set, error) {
 	if len(dirs) == 0 {
-		mu.Lock()
-		current = nil
-		mu.Unlock()
-		return nil
+		return nil, nil
 	}
-	o, err := load(dirs)
-	if err != nil {
-		return err
-	}
-	mu.Lock()
-	current = o
-	mu.Unlock()
-	return nil
+	return load(dirs)
 }
 
-// Dirs returns the user lexicon folders in use.
-func Dirs() []string {
-	mu.RLock()
-	defer mu.RUnlock()
-	if current == nil {
+// Dirs returns the user lexicon folders of s.
+func (s *Set) Dirs() []string {
+	if s == nil {
 		return nil
 	}
-	return slices.Clone(current.dirs)
+	return slices.Clone(s.dirs)
 }
 
 // userFile is one file of a user folder.
@@ -178,7 +155,7 @@ type userRow struct {
 }
 
 // load reads and validates every user file of dirs and overlays them.
-func load(dirs []string) (*overlay, error) {
+func load(dirs []string) (*Set, error) {
 	var ufs []userFile
 	for _, dir := range dirs {
 		st, err := os.Stat(dir)
@@ -210,7 +187,7 @@ func load(dirs []string) (*overlay, error) {
 			return nil, fmt.Errorf("lexicon: %w", err)
 		}
 	}
-	o := &overlay{dirs: slices.Clone(dirs), rows: map[string]*packed{}}
+	o := &Set{dirs: slices.Clone(dirs), rows: map[string]*packed{}}
 	groups := map[string][]userRow{} // spec key -> the user rows of its files
 	names := map[string][]string{}   // spec key -> the user files' names
 	hash := sha256.New()
@@ -409,7 +386,7 @@ func colNames(all []string, order []int) string {
 // overlayGroup lays the user rows of a group (a file, or a pattern of files
 // such as orgs/*.tsv) over its embedded files, and keeps the result of
 // each file.
-func (o *overlay) overlayGroup(g string, urows []userRow, ufiles []string) error {
+func (o *Set) overlayGroup(g string, urows []userRow, ufiles []string) error {
 	sp := specs[g]
 	lay := layoutOf(g, sp)
 	// The user's keys and names, each given once.

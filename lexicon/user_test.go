@@ -27,26 +27,27 @@ func writeDir(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-// use lays dirs over the embedded files for the test.
-func use(t *testing.T, dirs ...string) {
+// use loads dirs over the embedded files for the test.
+func use(t *testing.T, dirs ...string) *Set {
 	t.Helper()
-	if err := Use(dirs...); err != nil {
+	s, err := Load(dirs...)
+	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = Use() })
+	return s
 }
 
-// orgRows reads every organisation row of the overlay, by canonical; the
-// rows of one canonical (in two files) are joined.
-func orgRows(t *testing.T) map[string]Row {
+// orgRows reads every organisation row of s, by canonical; the rows of one
+// canonical (in two files) are joined.
+func orgRows(t *testing.T, s *Set) map[string]Row {
 	t.Helper()
-	names, err := fs.Glob(Files(), "orgs/*.tsv")
+	names, err := fs.Glob(s.Files(), "orgs/*.tsv")
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := map[string]Row{}
 	for _, n := range names {
-		rows, err := Read(n, 2, 3)
+		rows, err := s.Read(n, 2, 3)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -71,7 +72,7 @@ func aliases(r Row) []string { return strings.Split(r.Field(1), "|") }
 // from the embedded entry that had it; a removal line takes an alias, or a
 // whole entry, away.
 func TestUserOrgs(t *testing.T) {
-	before := orgRows(t)
+	before := orgRows(t, nil)
 	wanda, ok := before["大连万达集团股份有限公司"]
 	if !ok || !slices.Contains(aliases(wanda), "万达") {
 		t.Fatalf("the embedded 万达 entry changed: %+v", wanda)
@@ -88,11 +89,11 @@ func TestUserOrgs(t *testing.T) {
 			"-中国恒大集团\n" +
 			"-贵州茅台\n",
 	})
-	use(t, dir)
-	if Hash() == hash || len(Hash()) != 16 {
-		t.Errorf("the hash %q does not cover the user's files", Hash())
+	s := use(t, dir)
+	if s.Hash() == hash || len(s.Hash()) != 16 {
+		t.Errorf("the hash %q does not cover the user's files", s.Hash())
 	}
-	rows := orgRows(t)
+	rows := orgRows(t, s)
 	if r := rows["万达信息股份有限公司"]; r.ID != "C-17" || !slices.Contains(aliases(r), "万达") || !strings.HasSuffix(r.File, "clients.tsv") || r.Line != 3 {
 		t.Errorf("new entry: %+v", r)
 	}
@@ -109,8 +110,17 @@ func TestUserOrgs(t *testing.T) {
 	if r := rows["贵州茅台酒股份有限公司"]; slices.Contains(aliases(r), "贵州茅台") || !slices.Contains(aliases(r), "贵州茅台酒股份有限公司") {
 		t.Errorf("after removing the alias 贵州茅台: %+v", r)
 	}
-	if err := Use(); err != nil || Hash() != hash || !slices.Contains(aliases(orgRows(t)["大连万达集团股份有限公司"]), "万达") {
-		t.Errorf("Use() did not go back to the embedded lexicons (%v)", err)
+	// The embedded lexicons, and an empty Set, are as they were.
+	for _, e := range []*Set{nil, {}} {
+		if e.Hash() != hash || !slices.Contains(aliases(orgRows(t, e)["大连万达集团股份有限公司"]), "万达") {
+			t.Errorf("loading a Set changed the embedded lexicons (%v)", e)
+		}
+	}
+	if Hash() != hash {
+		t.Errorf("Hash() = %s, want the embedded %s", Hash(), hash)
+	}
+	if e, err := Load(); err != nil || e.Hash() != hash || e.Dirs() != nil {
+		t.Errorf("Load() = %v, %v: want the embedded lexicons", e, err)
 	}
 }
 
@@ -123,8 +133,8 @@ func TestUserFilesOverlayByName(t *testing.T) {
 		"units.tsv":      "标准箱\tmeasure\n",
 		"countries.tsv":  "#columns code aliases\nUS\t花旗国\n",
 	})
-	use(t, dir)
-	cur, err := Read("currencies.tsv", 2, 2)
+	s := use(t, dir)
+	cur, err := s.Read("currencies.tsv", 2, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,11 +148,11 @@ func TestUserFilesOverlayByName(t *testing.T) {
 	if got["泰达币"] != "USD" || got["比索"] != "PHP" || got["人民币"] != "CNY" {
 		t.Errorf("currencies: 泰达币 %q, 比索 %q, 人民币 %q", got["泰达币"], got["比索"], got["人民币"])
 	}
-	units, err := Read("units.tsv", 2, 2)
+	units, err := s.Read("units.tsv", 2, 2)
 	if err != nil || !slices.ContainsFunc(units, func(r Row) bool { return r.Fields[0] == "标准箱" }) {
 		t.Errorf("units: %v", err)
 	}
-	cs, err := Read("countries.tsv", 4, 6)
+	cs, err := s.Read("countries.tsv", 4, 6)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +164,7 @@ func TestUserFilesOverlayByName(t *testing.T) {
 }
 
 // TestUserFilesValidated: a bad user file is an error naming the file and
-// line, and the lexicons stay as they were.
+// line, and no Set is made.
 func TestUserFilesValidated(t *testing.T) {
 	hash := Hash()
 	for _, c := range []struct {
@@ -173,21 +183,20 @@ func TestUserFilesValidated(t *testing.T) {
 		{map[string]string{"patterns/p.tsv": "r1\tx-code\n"}, `p.tsv:1: a new entry needs its column "pattern"`},
 	} {
 		dir := writeDir(t, c.files)
-		err := Use(dir)
+		s, err := Load(dir)
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), dir) {
 			t.Errorf("%v: got %v, want an error with %q and the path", c.files, err, c.want)
 		}
-		if Hash() != hash {
-			t.Errorf("%v: a failed Use changed the lexicons", c.files)
-			_ = Use()
+		if s != nil || Hash() != hash {
+			t.Errorf("%v: a failed Load made a Set or changed the lexicons", c.files)
 		}
 	}
 	// Two files give one alias two canonicals: both places are named.
 	dir := writeDir(t, map[string]string{"orgs/a.tsv": "甲乙有限公司\t甲乙\n", "orgs/b.tsv": "\n甲乙丙有限公司\t甲乙\n"})
-	if err := Use(dir); err == nil || !strings.Contains(err.Error(), "a.tsv:1") || !strings.Contains(err.Error(), "b.tsv:2") {
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "a.tsv:1") || !strings.Contains(err.Error(), "b.tsv:2") {
 		t.Errorf("an alias with two canonicals: %v", err)
 	}
-	if err := Use(filepath.Join(t.TempDir(), "none")); err == nil {
+	if _, err := Load(filepath.Join(t.TempDir(), "none")); err == nil {
 		t.Error("a missing folder is no error")
 	}
 }
@@ -198,16 +207,19 @@ func TestUserFilesValidated(t *testing.T) {
 func TestLaterFolderAndFiles(t *testing.T) {
 	a := writeDir(t, map[string]string{"orgs/a.tsv": "甲乙有限公司\t甲乙\n", "patterns/p.tsv": "code\tx-code\t[A-Z]{2}\\d{4}\n"})
 	b := writeDir(t, map[string]string{"orgs/b.tsv": "丙丁有限公司\t丙丁\n"})
-	use(t, a, b)
-	if got := Dirs(); !slices.Equal(got, []string{a, b}) {
+	s := use(t, a, b)
+	if got := s.Dirs(); !slices.Equal(got, []string{a, b}) {
 		t.Errorf("Dirs() = %v", got)
 	}
 	for _, n := range []string{"orgs/a.tsv", "orgs/b.tsv", "patterns/p.tsv", "orgs/gov.tsv"} {
-		if _, err := fs.Stat(Files(), n); err != nil {
+		if _, err := fs.Stat(s.Files(), n); err != nil {
 			t.Errorf("Files() has no %s: %v", n, err)
 		}
 	}
-	if rows, err := Read("patterns/p.tsv", 3, 5); err != nil || len(rows) != 1 || rows[0].Field(2) != `[A-Z]{2}\d{4}` {
+	if _, err := fs.Stat(Files(), "orgs/a.tsv"); err == nil {
+		t.Error("the embedded Files() list a user's file")
+	}
+	if rows, err := s.Read("patterns/p.tsv", 3, 5); err != nil || len(rows) != 1 || rows[0].Field(2) != `[A-Z]{2}\d{4}` {
 		t.Errorf("patterns: %v %v", rows, err)
 	}
 	if got := Columns("orgs/x.tsv"); !slices.Equal(got, []string{"canonical", "aliases", "kind", "id"}) {
@@ -242,5 +254,32 @@ func TestFoldIsNormalize(t *testing.T) {
 		if got := fold(n); got != want {
 			t.Errorf("fold(%q) = %q, normalize gives %q", n, got, want)
 		}
+	}
+}
+
+// TestSetsApart: two Sets loaded in one process each answer for their own
+// folders only, whichever was loaded last.
+func TestSetsApart(t *testing.T) {
+	a := use(t, writeDir(t, map[string]string{"orgs/a.tsv": "甲乙有限公司\t甲乙\n", "currencies.tsv": "泰达币\tUSD\n"}))
+	b := use(t, writeDir(t, map[string]string{"orgs/b.tsv": "丙丁有限公司\t丙丁\n"}))
+	ra, rb := orgRows(t, a), orgRows(t, b)
+	if _, ok := ra["甲乙有限公司"]; !ok {
+		t.Error("set a lost its own entry")
+	}
+	if _, ok := ra["丙丁有限公司"]; ok {
+		t.Error("set a sees set b's entry")
+	}
+	if _, ok := rb["丙丁有限公司"]; !ok {
+		t.Error("set b lost its own entry")
+	}
+	if _, ok := rb["甲乙有限公司"]; ok {
+		t.Error("set b sees set a's entry")
+	}
+	cur, err := b.Read("currencies.tsv", 2, 2)
+	if err != nil || slices.ContainsFunc(cur, func(r Row) bool { return r.Fields[0] == "泰达币" }) {
+		t.Errorf("set b reads set a's currency (%v)", err)
+	}
+	if a.Hash() == b.Hash() || a.Hash() == Hash() || b.Hash() == Hash() {
+		t.Errorf("hashes: a %s, b %s, embedded %s", a.Hash(), b.Hash(), Hash())
 	}
 }

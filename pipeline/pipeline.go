@@ -32,9 +32,13 @@ type Options struct {
 	// (the --explain flag).
 	Explain bool
 	// Lexicons are the user lexicon folders laid over the embedded
-	// lexicons (the --lexicon flag; see lexicon.Use); nil leaves the
-	// lexicons in use as they are.
+	// lexicons (the --lexicon flag; see lexicon.Load) for this pipeline
+	// alone; nil is the embedded lexicons alone.
 	Lexicons []string
+	// LexiconSet, if not nil, is Lexicons already loaded (lexicon.Load, as
+	// cnie run does to validate them before it starts): New uses it and
+	// does not read the folders again.
+	LexiconSet *lexicon.Set
 	// Locale is the locale of articles that bring none (the --locale flag:
 	// CN, HK, TW, MO, SG or MY); "" lets each article's text tell, and CN
 	// where it tells nothing.
@@ -47,18 +51,21 @@ type Pipeline struct {
 	seg        *segment.Segmenter
 	extractors []extract.Extractor
 	user       *user.Extractor // the user's pattern rules, nil if none
-	version    string          // the records' version (RecordVersion)
+	version    string          // the records' version (Version and lx's hash)
 }
 
 // New builds a pipeline: it loads the segmenter (once per process) and every
-// extractor's lexicons.
+// extractor's lexicons, the embedded ones with opt.Lexicons laid over them.
+// Pipelines built with other folders in one process do not share them.
 func New(opt Options) (*Pipeline, error) {
-	if opt.Lexicons != nil {
-		if err := lexicon.Use(opt.Lexicons...); err != nil {
+	lx := opt.LexiconSet
+	if lx == nil {
+		var err error
+		if lx, err = lexicon.Load(opt.Lexicons...); err != nil {
 			return nil, err
 		}
 	}
-	users, err := user.New()
+	users, err := user.New(lx)
 	if err != nil {
 		return nil, err
 	}
@@ -66,25 +73,29 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	amounts, err := amount.New()
+	amounts, err := amount.New(lx)
 	if err != nil {
 		return nil, err
 	}
-	dates, err := date.New()
+	dates, err := date.New(lx)
 	if err != nil {
 		return nil, err
 	}
-	countries, err := country.New(seg)
+	countries, err := country.New(seg, lx)
 	if err != nil {
 		return nil, err
 	}
-	orgs, err := org.New(seg, countries)
+	orgs, err := org.New(seg, countries, lx)
 	if err != nil {
 		return nil, err
 	}
 	return &Pipeline{opt: opt, seg: seg, extractors: []extract.Extractor{amounts, dates, countries, orgs},
-		user: users, version: RecordVersion()}, nil
+		user: users, version: recordVersion(lx)}, nil
 }
+
+// Version returns what every record of p carries in its version field:
+// Version and the hash of p's lexicons, user folders included.
+func (p *Pipeline) Version() string { return p.version }
 
 // Process returns the record of one article. An article a user pattern
 // rule times out on panics with the error (see ProcessArticle).

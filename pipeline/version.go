@@ -9,5 +9,9 @@ const Version = "0.3.0"
 // RecordVersion is what every record's version field holds: Version and
 // the lexicon hash, as cnie version prints them, joined by "+"
 // (0.3.0+0123456789abcdef), so that a store knows which build wrote each
-// row. The hash covers the user lexicon folders in use (lexicon.Use).
-func RecordVersion() string { return Version + "+" + lexicon.Hash() }
+// row. It is that of a pipeline on the embedded lexicons alone; a
+// pipeline with user folders says its own (Pipeline.Version).
+func RecordVersion() string { return recordVersion(nil) }
+
+// recordVersion is the record version of a pipeline on the lexicons lx.
+func recordVersion(lx *lexicon.Set) string { return Version + "+" + lx.Hash() }

@@ -40,7 +40,7 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	if err := lex.use(); err != nil {
+	if err := lex.load(); err != nil {
 		fmt.Fprintf(stderr, "cnie eval: %v\n", err)
 		return exitUsage
 	}
@@ -65,7 +65,7 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "cnie eval: %v\n", err)
 			return exitError
 		}
-	} else if pred, err = predict(gold); err != nil {
+	} else if pred, err = predict(gold, lex); err != nil {
 		fmt.Fprintf(stderr, "cnie eval: %v\n", err)
 		return exitError
 	}
@@ -95,8 +95,8 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 
 // predict runs the pipeline on every gold document, with the gold reference
 // date as its published date and the gold's locale, if any, as its locale.
-func predict(gold eval.Set) (eval.Set, error) {
-	p, err := pipeline.New(pipeline.Options{Explain: true}) // errors show their rule
+func predict(gold eval.Set, lex *lexiconDirs) (eval.Set, error) {
+	p, err := pipeline.New(lex.options(pipeline.Options{Explain: true})) // errors show their rule
 	if err != nil {
 		return nil, err
 	}

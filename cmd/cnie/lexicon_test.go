@@ -9,11 +9,9 @@ import (
 	"time"
 
 	"github.com/cnie/cnie/extract/user"
-	"github.com/cnie/cnie/lexicon"
 )
 
-// userDir writes a user lexicon folder (lexicon name -> content) and puts
-// the embedded lexicons back after the test.
+// userDir writes a user lexicon folder (lexicon name -> content).
 func userDir(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -26,7 +24,6 @@ func userDir(t *testing.T, files map[string]string) string {
 			t.Fatal(err)
 		}
 	}
-	t.Cleanup(func() { _ = lexicon.Use() })
 	return dir
 }
 
@@ -121,7 +118,6 @@ func TestUserLexiconRun(t *testing.T) {
 	}
 
 	// CNIE_LEXICON does what --lexicon does; version prints the same hash.
-	_ = lexicon.Use()
 	t.Setenv("CNIE_LEXICON", dir)
 	if code, out2, _ := call(t, "", "run", "--quiet", in); code != exitOK || out2 != out {
 		t.Errorf("CNIE_LEXICON: exit %d, same records %v", code, out2 == out)

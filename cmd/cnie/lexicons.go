@@ -8,15 +8,17 @@ import (
 
 	"github.com/cnie/cnie/extract/user"
 	"github.com/cnie/cnie/lexicon"
+	"github.com/cnie/cnie/pipeline"
 )
 
 // lexiconDirs is the value of --lexicon DIR (repeatable): the user lexicon
-// folders laid over the embedded lexicons (lexicon.Use). It starts as
+// folders laid over the embedded lexicons (lexicon.Load). It starts as
 // $CNIE_LEXICON (folders separated by the system's list separator, : on
 // Unix); a --lexicon flag replaces it.
 type lexiconDirs struct {
 	dirs    []string
 	fromEnv bool
+	set     *lexicon.Set // the folders loaded (load); nil: the embedded lexicons alone
 }
 
 // lexiconFlag adds --lexicon to fs.
@@ -48,16 +50,26 @@ func (l *lexiconDirs) Set(s string) error {
 	return nil
 }
 
-// use reads and validates the folders and lays them over the embedded
-// lexicons, and compiles their pattern rules, before any article is read;
-// an error names the file and line.
-func (l *lexiconDirs) use() error {
+// load reads and validates the folders and lays them over the embedded
+// lexicons (l.set), and compiles their pattern rules, before any article is
+// read; an error names the file and line.
+func (l *lexiconDirs) load() error {
 	if len(l.dirs) == 0 {
 		return nil
 	}
-	if err := lexicon.Use(l.dirs...); err != nil {
+	set, err := lexicon.Load(l.dirs...)
+	if err != nil {
 		return err
 	}
-	_, err := user.New()
-	return err
+	if _, err := user.New(set); err != nil {
+		return err
+	}
+	l.set = set
+	return nil
+}
+
+// options returns opt with the folders loaded (load), for pipeline.New.
+func (l *lexiconDirs) options(opt pipeline.Options) pipeline.Options {
+	opt.Lexicons, opt.LexiconSet = l.dirs, l.set
+	return opt
 }

@@ -107,11 +107,11 @@ func versionCmd(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	if err := lex.use(); err != nil { // the hash covers the user's lexicons
+	if err := lex.load(); err != nil { // the hash covers the user's lexicons
 		fmt.Fprintf(stderr, "cnie version: %v\n", err)
 		return exitUsage
 	}
-	v := buildVersion()
+	v := buildVersion(lex.set)
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetEscapeHTML(false)
@@ -141,8 +141,10 @@ type version struct {
 	Go         string `json:"go"`
 }
 
-func buildVersion() version {
-	v := version{Version: pipeline.Version, BuildDate: buildDate, Lexicons: lexicon.Hash(), Segmenter: segment.DictSource(),
+// buildVersion returns what cnie version prints, with the hash of the
+// lexicons lx (nil: the built-in ones).
+func buildVersion(lx *lexicon.Set) version {
+	v := version{Version: pipeline.Version, BuildDate: buildDate, Lexicons: lx.Hash(), Segmenter: segment.DictSource(),
 		Commit: buildCommit, Modified: buildModified == "true"}
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		v.Go = bi.GoVersion

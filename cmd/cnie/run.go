@@ -60,11 +60,11 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	if err := lex.use(); err != nil {
+	if err := lex.load(); err != nil {
 		fmt.Fprintf(stderr, "cnie run: %v\n", err)
 		return exitUsage
 	}
-	opt := pipeline.Options{Explain: *explain, Lexicons: lex.dirs}
+	opt := lex.options(pipeline.Options{Explain: *explain})
 	if *loc != "" {
 		l, err := locale.Parse(*loc)
 		if err != nil {
@@ -105,7 +105,7 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if un.on() {
 		// Before loading the dictionary, so that a second run on a held
 		// state refuses at once.
-		if err := un.start(stderr); err != nil {
+		if err := un.start(stderr, lex.set.Hash()); err != nil {
 			fmt.Fprintf(stderr, "cnie run: %v\n", err)
 			return exitError
 		}

@@ -36,12 +36,12 @@ func showCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	if err := lex.use(); err != nil {
+	if err := lex.load(); err != nil {
 		fmt.Fprintf(stderr, "cnie show: %v\n", err)
 		return exitUsage
 	}
 	opt := show.Options{Out: *out, PerPage: *perPage, Stdin: stdin, Stdout: stdout, MaxArticleBytes: *maxBytes}
-	opt.Pipeline.Lexicons = lex.dirs
+	opt.Pipeline = lex.options(opt.Pipeline)
 	if *refDate != "" {
 		d, err := time.Parse(time.DateOnly, *refDate)
 		if err != nil {

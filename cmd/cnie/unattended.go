@@ -12,7 +12,6 @@ import (
 	"github.com/cnie/cnie/batch"
 	"github.com/cnie/cnie/corpus"
 	"github.com/cnie/cnie/incremental"
-	"github.com/cnie/cnie/lexicon"
 	"github.com/cnie/cnie/pipeline"
 	"github.com/cnie/cnie/state"
 )
@@ -69,9 +68,10 @@ func (u *unattended) check(outFile, flat bool) string {
 }
 
 // start opens the state (refusing at once if another run holds it), tidies
-// the output folder and begins the run; what it found there goes to
-// stderr, --quiet or not.
-func (u *unattended) start(stderr io.Writer) error {
+// the output folder and begins the run with lexHash, the hash of its
+// lexicons (a record made with others is stale); what it found there goes
+// to stderr, --quiet or not.
+func (u *unattended) start(stderr io.Writer, lexHash string) error {
 	r, err := incremental.Start(incremental.Options{
 		State:         u.stateDir,
 		Out:           u.outDir,
@@ -81,7 +81,7 @@ func (u *unattended) start(stderr io.Writer) error {
 		BatchInterval: time.Duration(u.batchSeconds * float64(time.Second)),
 		Reprocess:     u.reprocess,
 		Version:       pipeline.Version,
-		Lexicon:       lexicon.Hash(),
+		Lexicon:       lexHash,
 		Note:          func(s string) { fmt.Fprintf(stderr, "cnie run: %s\n", s) },
 	})
 	if err != nil {
@@ -212,7 +212,7 @@ func stateCmd(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
-	if err := lex.use(); err != nil {
+	if err := lex.load(); err != nil {
 		fmt.Fprintf(stderr, "cnie state: %v\n", err)
 		return exitUsage
 	}
@@ -221,7 +221,7 @@ func stateCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cnie state: %v\n", err)
 		return exitError
 	}
-	sum, err := s.Summarize(pipeline.Version, lexicon.Hash())
+	sum, err := s.Summarize(pipeline.Version, lex.set.Hash())
 	s.Close()
 	if err != nil {
 		fmt.Fprintf(stderr, "cnie state: %v\n", err)

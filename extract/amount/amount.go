@@ -67,13 +67,14 @@ var unitKinds = map[string]unitKind{
 }
 
 // New builds the amount extractor from lexicon/currencies.tsv,
-// lexicon/units.tsv and lexicon/hedges.tsv.
-func New() (*Extractor, error) {
+// lexicon/units.tsv and lexicon/hedges.tsv of lx (nil: the embedded
+// lexicons alone).
+func New(lx *lexicon.Set) (*Extractor, error) {
 	x := &Extractor{
 		currency: map[string]string{}, prefix: map[string]string{}, units: map[string]unitKind{},
 	}
 	var curWords, prefixWords, unitWords []string
-	rows, err := lexicon.Read("currencies.tsv", 2, 2)
+	rows, err := lx.Read("currencies.tsv", 2, 2)
 	if err != nil {
 		return nil, err
 	}
@@ -90,7 +91,7 @@ func New() (*Extractor, error) {
 		x.currency[w] = code
 		curWords = append(curWords, w)
 	}
-	if rows, err = lexicon.Read("units.tsv", 2, 2); err != nil {
+	if rows, err = lx.Read("units.tsv", 2, 2); err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
@@ -101,13 +102,13 @@ func New() (*Extractor, error) {
 		x.units[r.Fields[0]] = k
 		unitWords = append(unitWords, r.Fields[0])
 	}
-	if x.hedges, err = loadHedges(); err != nil {
+	if x.hedges, err = loadHedges(lx); err != nil {
 		return nil, err
 	}
-	if x.words, err = loadWords(); err != nil {
+	if x.words, err = loadWords(lx); err != nil {
 		return nil, err
 	}
-	if x.money, x.localCur, err = loadMoneyUnits(); err != nil {
+	if x.money, x.localCur, err = loadMoneyUnits(lx); err != nil {
 		return nil, err
 	}
 	var moneyWords []string

@@ -17,7 +17,7 @@ const examples = "testdata/*.tsv"
 // TestExamples runs the tables testdata/*.tsv: money, percentages and
 // quantities, negatives included, and every rule of Rules shown.
 func TestExamples(t *testing.T) {
-	x, err := New()
+	x, err := New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func FuzzAmounts(f *testing.F) {
 	for _, ex := range exs {
 		f.Add(ex.Text)
 	}
-	x, err := New()
+	x, err := New(nil)
 	if err != nil {
 		f.Fatal(err)
 	}

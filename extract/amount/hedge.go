@@ -15,8 +15,8 @@ type hedges struct {
 	maxLen        int               // longest word, in bytes
 }
 
-func loadHedges() (hedges, error) {
-	rows, err := lexicon.Read("hedges.tsv", 3, 3)
+func loadHedges(lx *lexicon.Set) (hedges, error) {
+	rows, err := lx.Read("hedges.tsv", 3, 3)
 	if err != nil {
 		return hedges{}, err
 	}

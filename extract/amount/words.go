@@ -27,9 +27,9 @@ type words struct {
 
 // loadWords reads lexicon/amount_words.tsv; a slogan quote must be one
 // character (an error names the line).
-func loadWords() (words, error) {
+func loadWords(lx *lexicon.Set) (words, error) {
 	const file = "amount_words.tsv"
-	rows, err := lexicon.Read(file, 2, 2)
+	rows, err := lx.Read(file, 2, 2)
 	if err != nil {
 		return words{}, err
 	}
@@ -88,8 +88,8 @@ type moneyUnit struct {
 // loadMoneyUnits reads lexicon/money_units.tsv and
 // lexicon/locale_currencies.tsv: the colloquial and subunit money words,
 // and the currency of a bare 元 by locale.
-func loadMoneyUnits() (map[string]moneyUnit, map[string]string, error) {
-	rows, err := lexicon.Read("money_units.tsv", 4, 4)
+func loadMoneyUnits(lx *lexicon.Set) (map[string]moneyUnit, map[string]string, error) {
+	rows, err := lx.Read("money_units.tsv", 4, 4)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -110,7 +110,7 @@ func loadMoneyUnits() (map[string]moneyUnit, map[string]string, error) {
 		}
 		units[w] = moneyUnit{currency: code, value: v, use: use}
 	}
-	if rows, err = lexicon.Read("locale_currencies.tsv", 2, 2); err != nil {
+	if rows, err = lx.Read("locale_currencies.tsv", 2, 2); err != nil {
 		return nil, nil, err
 	}
 	local := map[string]string{}

@@ -76,16 +76,17 @@ type Extractor struct {
 	partners map[string]string
 }
 
-// New builds the country extractor. seg, if not nil, is asked
-// whether a run of abbreviations is an ordinary word (加以, 美德).
-func New(seg *segment.Segmenter) (*Extractor, error) {
-	rows, err := lexicon.Read("countries.tsv", 4, 6)
+// New builds the country extractor from the lexicons of lx (nil: the
+// embedded lexicons alone). seg, if not nil, is asked whether a run of
+// abbreviations is an ordinary word (加以, 美德).
+func New(seg *segment.Segmenter, lx *lexicon.Set) (*Extractor, error) {
+	rows, err := lx.Read("countries.tsv", 4, 6)
 	if err != nil {
 		return nil, err
 	}
 	x := &Extractor{code: map[string]string{}, name: map[string]string{}, abbrev: map[rune][]string{},
 		seg: seg, checked: map[string]bool{}, partners: map[string]string{}}
-	ctx, err := lexicon.Read("pair_context.tsv", 1, 1)
+	ctx, err := lx.Read("pair_context.tsv", 1, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +97,7 @@ func New(seg *segment.Segmenter) (*Extractor, error) {
 	if x.pairContext, err = tx.NewWordSet(pairs); err != nil {
 		return nil, fmt.Errorf("lexicon: pair_context.tsv: %w", err)
 	}
-	if err := x.loadContext(); err != nil {
+	if err := x.loadContext(lx); err != nil {
 		return nil, err
 	}
 	var aliases []string
@@ -128,10 +129,10 @@ func New(seg *segment.Segmenter) (*Extractor, error) {
 			x.abbrevs.Add(c)
 		}
 	}
-	if err := x.loadPartners(); err != nil {
+	if err := x.loadPartners(lx); err != nil {
 		return nil, err
 	}
-	if aliases, err = x.loadHant(aliases); err != nil {
+	if aliases, err = x.loadHant(lx, aliases); err != nil {
 		return nil, err
 	}
 	if x.aliases, err = tx.NewWordSet(aliases); err != nil {
@@ -142,9 +143,9 @@ func New(seg *segment.Segmenter) (*Extractor, error) {
 
 // loadPartners reads lexicon/country_partners.tsv: the abbreviations
 // beside which a shared abbreviation means a given state (乌 in 中哈乌).
-func (x *Extractor) loadPartners() error {
+func (x *Extractor) loadPartners(lx *lexicon.Set) error {
 	const file = "country_partners.tsv"
-	rows, err := lexicon.Read(file, 2, 2)
+	rows, err := lx.Read(file, 2, 2)
 	if err != nil {
 		return err
 	}
@@ -174,9 +175,9 @@ func (x *Extractor) loadPartners() error {
 // loadHant reads lexicon/countries_hant.tsv, the names Taiwan and Hong
 // Kong news writes (纽西兰, 义大利): its aliases join aliases, checked
 // against the segmentation; its risky forms go to x.risky.
-func (x *Extractor) loadHant(aliases []string) ([]string, error) {
+func (x *Extractor) loadHant(lx *lexicon.Set, aliases []string) ([]string, error) {
 	const file = "countries_hant.tsv"
-	rows, err := lexicon.Read(file, 2, 3)
+	rows, err := lx.Read(file, 2, 3)
 	if err != nil {
 		return nil, err
 	}
@@ -668,9 +669,9 @@ func (x *Extractor) afterVerb(d *extract.Doc, i, j int) bool {
 // loadContext reads lexicon/country_context.tsv. Roles of one character
 // (before-not, verb, verb-place, pair-before, hedge, region) must be one
 // character.
-func (x *Extractor) loadContext() error {
+func (x *Extractor) loadContext(lx *lexicon.Set) error {
 	const file = "country_context.tsv"
-	rows, err := lexicon.Read(file, 2, 2)
+	rows, err := lx.Read(file, 2, 2)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 // TestExamples runs testdata/examples.tsv, negatives included, and every
 // rule of Rules shown.
 func TestExamples(t *testing.T) {
-	x, err := New(extest.Segmenter(t))
+	x, err := New(extest.Segmenter(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

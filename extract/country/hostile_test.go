@@ -25,7 +25,7 @@ var hostileUnits = []string{"从中老", "中方向", "其中国际", "大马路
 // 50 ms (below, the timer's noise rules).
 func TestNoQuadraticRuns(t *testing.T) {
 	seg := extest.Segmenter(t)
-	x, err := New(seg)
+	x, err := New(seg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,10 +48,11 @@ type Extractor struct {
 }
 
 // New builds the date extractor from lexicon/date_words.tsv, and
-// lexicon/units.tsv and currencies.tsv (a year is no amount).
-func New() (*Extractor, error) {
+// lexicon/units.tsv and currencies.tsv (a year is no amount), of lx (nil:
+// the embedded lexicons alone).
+func New(lx *lexicon.Set) (*Extractor, error) {
 	x := &Extractor{}
-	ws, err := loadWords()
+	ws, err := loadWords(lx)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +85,7 @@ func New() (*Extractor, error) {
 	}
 	var words []string
 	for _, f := range []string{"units.tsv", "currencies.tsv"} {
-		rows, err := lexicon.Read(f, 2, 2)
+		rows, err := lx.Read(f, 2, 2)
 		if err != nil {
 			return nil, err
 		}

@@ -15,7 +15,7 @@ const examples = "testdata/*.tsv"
 // grain ("null" where the reference date is missing), negatives included,
 // and every rule of Rules shown.
 func TestExamples(t *testing.T) {
-	x, err := New()
+	x, err := New(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func FuzzDates(f *testing.F) {
 			f.Add(s, ref)
 		}
 	}
-	x, err := New()
+	x, err := New(nil)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -92,9 +92,9 @@ var (
 
 // loadWords reads lexicon/date_words.tsv; a value its role does not allow is
 // an error naming the line.
-func loadWords() (*words, error) {
+func loadWords(lx *lexicon.Set) (*words, error) {
 	const file = "date_words.tsv"
-	rows, err := lexicon.Read(file, 3, 3)
+	rows, err := lx.Read(file, 3, 3)
 	if err != nil {
 		return nil, err
 	}

@@ -21,9 +21,9 @@ type groupListed struct{ group, listed string }
 
 // loadGroupListed reads lexicon/org_group_listed.tsv; a canonical that no
 // line of lexicon/orgs/*.tsv holds is an error naming the line.
-func (x *Extractor) loadGroupListed() error {
+func (x *Extractor) loadGroupListed(lx *lexicon.Set) error {
 	const file = "org_group_listed.tsv"
-	rows, err := lexicon.Read(file, 4, 4)
+	rows, err := lx.Read(file, 4, 4)
 	if err != nil {
 		return err
 	}

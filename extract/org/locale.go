@@ -23,9 +23,9 @@ type localNames struct {
 
 // loadLocal reads lexicon/org_locale.tsv. A name listed twice for one locale
 // with two canonicals is an error naming the line.
-func loadLocal() (map[string]*localNames, error) {
+func loadLocal(lx *lexicon.Set) (map[string]*localNames, error) {
 	const file = "org_locale.tsv"
-	rows, err := lexicon.Read(file, 3, 3)
+	rows, err := lx.Read(file, 3, 3)
 	if err != nil {
 		return nil, err
 	}

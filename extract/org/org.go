@@ -59,31 +59,31 @@ type headInfo struct {
 	part     bool   // may name a unit inside an organisation
 }
 
-// New builds the organisation extractor from the embedded lexicons;
-// countries, if not nil, lets a state's name count as a place
+// New builds the organisation extractor from the lexicons of lx (nil: the
+// embedded lexicons alone); countries, if not nil, lets a state's name count as a place
 // (哈萨克斯坦研究中心). An alias given to two organisations is an error
 // naming both lines.
-func New(seg *segment.Segmenter, countries *country.Extractor) (*Extractor, error) {
+func New(seg *segment.Segmenter, countries *country.Extractor, lx *lexicon.Set) (*Extractor, error) {
 	x := &Extractor{canonical: map[string]string{}, fullName: map[string]bool{},
 		head: map[string]headInfo{}, context: map[string]string{}, appositive: map[string]bool{},
 		places: map[string]bool{}, countries: countries, kind: map[string]string{}}
-	if err := x.loadNames(); err != nil {
+	if err := x.loadNames(lx); err != nil {
 		return nil, err
 	}
-	local, err := loadLocal()
+	local, err := loadLocal(lx)
 	if err != nil {
 		return nil, err
 	}
 	x.local = local
-	if err := x.loadGroupListed(); err != nil {
+	if err := x.loadGroupListed(lx); err != nil {
 		return nil, err
 	}
-	ws, err := loadWords()
+	ws, err := loadWords(lx)
 	if err != nil {
 		return nil, err
 	}
 	x.words = ws
-	rows, err := lexicon.Read("org_heads.tsv", 2, 3)
+	rows, err := lx.Read("org_heads.tsv", 2, 3)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +99,7 @@ func New(seg *segment.Segmenter, countries *country.Extractor) (*Extractor, erro
 	if x.heads, err = tx.NewWordSet(heads); err != nil {
 		return nil, fmt.Errorf("lexicon: org_heads.tsv: %w", err)
 	}
-	if rows, err = lexicon.Read("org_context.tsv", 2, 2); err != nil {
+	if rows, err = lx.Read("org_context.tsv", 2, 2); err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
@@ -117,7 +117,7 @@ func New(seg *segment.Segmenter, countries *country.Extractor) (*Extractor, erro
 			x.titles = append(x.titles, r.Fields[0])
 		}
 	}
-	if rows, err = lexicon.Read("places.tsv", 1, 3); err != nil {
+	if rows, err = lx.Read("places.tsv", 1, 3); err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
@@ -134,8 +134,8 @@ func New(seg *segment.Segmenter, countries *country.Extractor) (*Extractor, erro
 // loadNames reads lexicon/orgs/*.tsv. An alias written with a leading ~ is
 // also an ordinary word (美的, 联想): it gives the canonical of a name other
 // rules find, but is never spotted alone.
-func (x *Extractor) loadNames() error {
-	names, err := fs.Glob(lexicon.Files(), "orgs/*.tsv")
+func (x *Extractor) loadNames(lx *lexicon.Set) error {
+	names, err := fs.Glob(lx.Files(), "orgs/*.tsv")
 	if err != nil || len(names) == 0 {
 		return fmt.Errorf("lexicon: no organisation lists under orgs/ (%v)", err)
 	}
@@ -144,7 +144,7 @@ func (x *Extractor) loadNames() error {
 	var userSpotted []string // the user's names go beside the compiled index
 	x.shortOf = map[string]bool{}
 	for _, n := range names {
-		rows, err := lexicon.Read(n, 2, 3)
+		rows, err := lx.Read(n, 2, 3)
 		if err != nil {
 			return err
 		}

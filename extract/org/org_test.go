@@ -17,11 +17,11 @@ import (
 // the rules of org.go, name.go, context.go and alias.go exist for.
 func TestExamples(t *testing.T) {
 	seg := extest.Segmenter(t)
-	c, err := country.New(seg)
+	c, err := country.New(seg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, err := New(seg, c)
+	x, err := New(seg, c, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +33,7 @@ func TestExamples(t *testing.T) {
 // many definitions the text holds (one walk of the text for all of them).
 func TestDefinedAliasesMany(t *testing.T) {
 	seg := extest.Segmenter(t)
-	x, err := New(seg, nil)
+	x, err := New(seg, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

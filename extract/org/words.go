@@ -26,9 +26,9 @@ type words struct {
 
 // loadWords reads lexicon/org_words.tsv. A role of one character must be
 // one character: an error names the line.
-func loadWords() (*words, error) {
+func loadWords(lx *lexicon.Set) (*words, error) {
 	const file = "org_words.tsv"
-	rows, err := lexicon.Read(file, 2, 2)
+	rows, err := lx.Read(file, 2, 2)
 	if err != nil {
 		return nil, err
 	}

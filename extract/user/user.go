@@ -1,5 +1,5 @@
 // Package user runs the user's own pattern rules: the patterns/*.tsv files
-// of the user lexicon folders (lexicon.Use, `cnie run --lexicon DIR`), each
+// of the user lexicon folders (lexicon.Load, `cnie run --lexicon DIR`), each
 // row a rule that finds mentions of a user-defined type (x-…) with a
 // pattern in the syntax of github.com/dlclark/regexp2, look-around allowed.
 //
@@ -81,18 +81,18 @@ type Extractor struct {
 
 var typeName = regexp.MustCompile(record.UserTypePattern)
 
-// New reads the user's pattern rules from the lexicon files in use
-// (lexicon.Files: patterns/*.tsv of the user folders). It returns nil and
+// New reads the user's pattern rules from the lexicon files of lx
+// (lx.Files: patterns/*.tsv of the user folders). It returns nil and
 // no error when there are none. A bad type or pattern is an error naming
 // the file and line.
-func New() (*Extractor, error) {
-	names, err := fs.Glob(lexicon.Files(), "patterns/*.tsv")
+func New(lx *lexicon.Set) (*Extractor, error) {
+	names, err := fs.Glob(lx.Files(), "patterns/*.tsv")
 	if err != nil {
 		return nil, fmt.Errorf("user rules: %w", err)
 	}
 	x := &Extractor{over: map[string]bool{}}
 	for _, n := range names {
-		rows, err := lexicon.Read(n, 3, 5)
+		rows, err := lx.Read(n, 3, 5)
 		if err != nil {
 			return nil, err
 		}

@@ -21,11 +21,11 @@ func rulesFrom(t *testing.T, data string) (*Extractor, error) {
 	if err := os.WriteFile(filepath.Join(dir, "patterns", "mine.tsv"), []byte(data), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := lexicon.Use(dir); err != nil {
+	lx, err := lexicon.Load(dir)
+	if err != nil {
 		return nil, err
 	}
-	t.Cleanup(func() { _ = lexicon.Use() })
-	return New()
+	return New(lx)
 }
 
 const stockRules = "# stock codes and project codes\n" +
@@ -124,9 +124,8 @@ func TestBadRules(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q: got %v, want %q", c.data, err, c.want)
 		}
-		_ = lexicon.Use()
 	}
-	if x, err := New(); x != nil || err != nil {
+	if x, err := New(nil); x != nil || err != nil {
 		t.Errorf("no user rules: %v %v", x, err)
 	}
 }
