@@ -222,15 +222,22 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 	text := d.Text
 	covered := tx.NewBitset(len(text)) // bytes inside a full-name mention
 	named := map[string]bool{}         // codes the document names in full
-	var full []extract.Mention
+	full0 := len(dst)                  // the full names go straight into dst: dst[full0:]
+	// starts are the places, outside the full names, where the rules of
+	// the second pass may start (华 or an abbreviation), noted as this
+	// pass decodes each character so that the second decodes no other.
+	var starts []int
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '华' || x.abbrevs.Has(r) {
+			starts = append(starts, i)
+		}
 		a, rule := x.aliases.LongestAt(text[i:], r), rName
 		if a != "" && !x.standsAlone(d, i, a) {
 			a = ""
 		}
 		if a == "" {
-			if a, rule = x.risky.LongestAt(text[i:], r), rRisky; a != "" && !(x.standsAlone(d, i, a) && x.riskyIsState(d, full, i, a)) {
+			if a, rule = x.risky.LongestAt(text[i:], r), rRisky; a != "" && !(x.standsAlone(d, i, a) && x.riskyIsState(d, dst[full0:], i, a)) {
 				a = ""
 			}
 		}
@@ -239,21 +246,25 @@ func (x *Extractor) Extract(d *extract.Doc, dst []extract.Mention) []extract.Men
 			continue
 		}
 		c := x.code[a]
-		full = append(full, extract.Mention{Type: extract.Country, Start: i, End: i + len(a), Code: c, Name: x.name[c], Rule: rule.Name})
+		dst = append(dst, extract.Mention{Type: extract.Country, Start: i, End: i + len(a), Code: c, Name: x.name[c], Rule: rule.Name})
 		named[c] = true
 		covered.Set(i, i+len(a))
 		i += len(a)
 	}
-	dst = append(dst, full...)
 
 	from := len(dst)
 	settled := map[rune]string{} // shared abbreviations partners settled
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if covered.Has(i) || r != '华' && !x.abbrevs.Has(r) {
-			i += size
-			continue // the rules below start at 华 or an abbreviation only
+	for k, i := 0, 0; ; {
+		// The rules below start at 华 or an abbreviation only: go to the
+		// next such place at or after i that no full name covers.
+		for k < len(starts) && (starts[k] < i || covered.Has(starts[k])) {
+			k++
 		}
+		if k == len(starts) {
+			break
+		}
+		i = starts[k]
+		r, size := utf8.DecodeRuneInString(text[i:])
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		if r == '华' && x.verbs.Has(prev) {
 			rule := rHua

@@ -224,8 +224,10 @@ func (x *Extractor) at(d *extract.Doc, i int) (extract.Mention, int, bool) {
 			} else if q2, e2, ok2 := x.rangeEnd(text, end, p, loc); ok2 {
 				q, end, isRange, m0rule = q2, e2, true, rangeRule(p.kind)
 			}
-		} else if p, q, end, ok = x.bareRange(text, i); ok {
-			isRange, m0rule = true, &rRangeYearsBare
+		} else if number.IsNumeral(r) { // a bare range starts with a year's digit
+			if p, q, end, ok = x.bareRange(text, i); ok {
+				isRange, m0rule = true, &rRangeYearsBare
+			}
 		}
 	}
 	if !ok {

@@ -56,6 +56,9 @@ func bareYear(x *Extractor, text string, i int) (int, int, bool) {
 // (2026-2030), in quotes or before 规划/时期/期间/以来, and “十四五”前四年.
 func (x *Extractor) plan(text string, i int) (point, int, bool) {
 	s := text[i:]
+	if r := tx.FirstRune(s); !number.IsNumeral(r) && r != '“' && r != '"' && r != '‘' && r != '「' {
+		return point{}, 0, false // neither a quote nor a numeral: number.Small below reads nothing
+	}
 	open := ""
 	for _, q := range []string{"“", "\"", "‘", "「"} {
 		if strings.HasPrefix(s, q) {

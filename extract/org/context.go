@@ -44,8 +44,9 @@ func (x *Extractor) listNames(d *extract.Doc, found []extract.Mention) []extract
 // punctuation.
 func (x *Extractor) appositives(d *extract.Doc, found []extract.Mention) []extract.Mention {
 	text := d.Text
+	first := &x.first().appositive
 	for k, t := range d.Tokens {
-		if !x.appositive[text[t.Start:t.End]] {
+		if w := text[t.Start:t.End]; !startsIn(first, w) || !x.appositive[w] {
 			continue
 		}
 		start, end, brand := -1, -1, false

@@ -286,8 +286,9 @@ func (x *Extractor) named(d *extract.Doc, hs, he int, head string, floor int, kn
 // placeEndingAt returns the index of the first of two or three tokens that
 // end with token k and together name a place of the lexicon, or k.
 func (x *Extractor) placeEndingAt(d *extract.Doc, k, floor int) int {
+	place := &x.first().place
 	for j := k - 1; j >= 0 && j >= k-2 && d.Tokens[j].Start >= floor; j-- {
-		if w := d.Text[d.Tokens[j].Start:d.Tokens[k].End]; x.places[w] {
+		if w := d.Text[d.Tokens[j].Start:d.Tokens[k].End]; startsIn(place, w) && x.places[w] {
 			return j
 		}
 	}

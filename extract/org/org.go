@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/cnie/cnie/extract"
@@ -51,6 +52,8 @@ type Extractor struct {
 	groupListedCanon           map[string]bool        // the canonicals of groupListed
 	shortOf                    map[string]bool        // canonicals that have one
 	ids                        map[string]string      // canonical -> the user's id of it (lexicon.Row.ID)
+	firstOnce                  sync.Once              // builds firsts on first use (fast.go)
+	firsts                     *firsts                // first runes of some maps above
 }
 
 // headInfo is what lexicon/org_heads.tsv says of a head.
@@ -372,7 +375,7 @@ func (x *Extractor) isPlace(w, pos string) bool {
 	if x.context[w] == "not-start" || x.words.deictic.Has(tx.FirstRune(w)) && utf8.RuneCountInString(w) == 2 {
 		return false // 我市, 本省, 全区: they point at a place, they do not name it
 	}
-	if pos == "ns" || x.places[w] {
+	if pos == "ns" || startsIn(&x.first().place, w) && x.places[w] {
 		return true
 	}
 	if x.countryOnly(w) {

@@ -48,7 +48,60 @@ func (s *RuneSet) Has(r rune) bool {
 type WordSet struct {
 	t     *datrie.Trie
 	first *RuneSet
-	more  *wordMap // words kept beside the trie (NewWordSetWith), or nil
+	pairs *pairFilter // the trie's words' first rune and next three bytes, or nil
+	more  *wordMap    // words kept beside the trie (NewWordSetWith), or nil
+}
+
+// pairFilter passes, at a glance, the positions of a text where a word of
+// a trie may start: a bitset of the (hashed) first rune and the three bytes
+// after it of its words (two CJK characters), and the first runes of its
+// words too short for that (or of invalid UTF-8), which pass on their own.
+// Most positions whose first rune starts some word are passed here without
+// a walk of the trie and without decoding the next rune.
+type pairFilter struct {
+	single RuneSet
+	bits   []uint64
+	mask   uint32
+}
+
+// newPairFilter builds the filter of words, about one bit in sixteen set.
+func newPairFilter(words []string) *pairFilter {
+	n := uint32(1 << 12)
+	for n < 1<<20 && int(n) < 16*len(words) {
+		n *= 2
+	}
+	f := &pairFilter{bits: make([]uint64, n/64), mask: n - 1}
+	for _, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		if len(w) < size+3 || !utf8.ValidString(w) {
+			if r < 0 || r >= 0x10000 {
+				return nil // a rune a RuneSet cannot hold: no filter
+			}
+			f.single.Add(r)
+			continue
+		}
+		h := f.hash(r, w[size:])
+		f.bits[h/64] |= 1 << (h % 64)
+	}
+	return f
+}
+
+// hash mixes r and the three bytes that start s (len(s) >= 3).
+func (f *pairFilter) hash(r rune, s string) uint32 {
+	h := uint32(r)*0x9E3779B1 ^ (uint32(s[0])<<16|uint32(s[1])<<8|uint32(s[2]))*0x85EBCA77
+	return (h ^ h>>15) & f.mask
+}
+
+// may reports whether a word may start s, whose first rune r is size bytes.
+func (f *pairFilter) may(s string, r rune, size int) bool {
+	if f.single.Has(r) {
+		return true
+	}
+	if len(s) < size+3 {
+		return false // too short for any word not in single
+	}
+	h := f.hash(r, s[size:])
+	return f.bits[h/64]&(1<<(h%64)) != 0
 }
 
 // NewWordSetWith builds the set of words and more: words go into the
@@ -179,7 +232,7 @@ func NewWordSet(words []string) (WordSet, error) {
 	for _, w := range words {
 		first.Add(FirstRune(w))
 	}
-	return WordSet{t: t, first: first}, nil
+	return WordSet{t: t, first: first, pairs: newPairFilter(words)}, nil
 }
 
 // Longest returns the longest word of the set that s starts with, or "".
@@ -200,7 +253,19 @@ func (w WordSet) LongestAt(s string, r rune) string {
 	if w.first == nil || !w.first.Has(r) {
 		return ""
 	}
-	return w.Longest(s)
+	if w.pairs == nil || w.t == nil {
+		return w.Longest(s)
+	}
+	n := 0
+	if size := utf8.RuneLen(r); size > 0 && size <= len(s) && w.pairs.may(s, r, size) {
+		n = w.t.Longest(s)
+	} else if size <= 0 || size > len(s) {
+		n = w.t.Longest(s) // r is not s's first rune as decoded: no shortcut
+	}
+	if w.more != nil {
+		n = max(n, w.more.longest(s))
+	}
+	return s[:n]
 }
 
 // HasFirst reports whether some word of the set starts with r.
