@@ -219,15 +219,25 @@ func processWithin(p Processor, seq int, a corpus.Article, limit time.Duration) 
 		return process(p, seq, a)
 	}
 	done := make(chan result, 1) // buffered: an abandoned run never blocks
+	start := time.Now()
 	go func() { done <- process(p, seq, a) }()
 	timer := time.NewTimer(limit)
 	defer timer.Stop()
-	select {
-	case r := <-done:
-		return r
-	case <-timer.C:
+	timedOut := func() result {
 		return result{seq: seq, err: &corpus.Error{Source: a.Source, Line: a.Line, DocID: a.ID,
 			Err: fmt.Errorf("article %q (%d bytes) took longer than %v to process; abandoned (please report it with this input)", a.ID, len(a.Text), limit)}}
+	}
+	select {
+	case r := <-done:
+		// A result and the timer can be ready together, and select picks
+		// either: an article that took longer than the limit is over it,
+		// whichever came first.
+		if time.Since(start) > limit {
+			return timedOut()
+		}
+		return r
+	case <-timer.C:
+		return timedOut()
 	}
 }
 
