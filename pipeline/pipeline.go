@@ -140,15 +140,19 @@ func (p *Pipeline) process(a corpus.Article) record.Record {
 		Warnings: a.Warnings,
 		Entities: []record.Entity{},
 	}
-	script, _, _ := normalize.DetectScript(a.Text)
-	rec.Script = string(script)
-	// The locale: the input's, the run's, else what the text names (read in
-	// the normalised view of the first window, which that window reuses).
+	// The normalised view of the first window (the whole of most articles),
+	// which that window reuses: the script and the locale are read in it.
 	first := a.Text[:windowEnd(a.Text, windowBytes)]
-	var view *normalize.View
+	view := normalize.New(first)
+	if len(first) == len(a.Text) {
+		rec.Script = string(view.Script())
+	} else {
+		script, _, _ := normalize.DetectScript(a.Text)
+		rec.Script = string(script)
+	}
+	// The locale: the input's, the run's, else what the text names.
 	loc, from := locale.Locale(a.Locale), locale.FromInput
 	if loc == "" {
-		view = normalize.New(first)
 		loc, from, _ = locale.Choose("", locale.Locale(p.opt.Locale), view.Text)
 	}
 	rec.Locale, rec.LocaleSource = string(loc), from
