@@ -15,6 +15,8 @@ func TestInfer(t *testing.T) {
 	}{
 		// Taiwan: currency, bodies, ROC years, datelines.
 		{"tw currency", "這家電子廠去年營收達新臺幣3,200億元,年增一成。", TW},
+		{"tw trillions", "台積電去年營收2.16兆元,年增33.9%。", TW},
+		{"mainland trillions: no cue, CN by default", "全国一般公共预算收入21.7万亿元,同比增长6.4%。", ""},
 		{"tw bodies", "行政院會今天通過預算案,送立法院審議。", TW},
 		{"tw roc year", "依據民國113年度決算,稅收超徵。", TW},
 		{"tw dateline", "(中央社記者台北5日電)經濟部公布外銷訂單統計。", TW},
