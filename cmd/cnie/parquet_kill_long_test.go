@@ -19,8 +19,10 @@ import (
 // TestRunParquetKillLong kills unattended runs that write Parquet batches
 // (cnie run --state --out-dir --format parquet) with SIGKILL at random
 // instants, and checks the finished Parquet files after every kill (each
-// article at most once, every file readable) and after a last run (each
-// article exactly once).
+// article at most once, every file readable) and after every run that ends
+// by itself (each article exactly once). A run that ends by itself has
+// finished the drop: the state and output start again from nothing, so that
+// a fast machine still gets its kills, until at least 12 runs were killed.
 func TestRunParquetKillLong(t *testing.T) {
 	dir := t.TempDir()
 	bin := buildCnie(t, dir)
@@ -30,8 +32,8 @@ func TestRunParquetKillLong(t *testing.T) {
 		"--batch-articles", "5", "--batch-seconds", "0.25", "-j", "1", "--quiet", "--errors", os.DevNull}, drops...)
 	seed := uint64(time.Now().UnixNano())
 	rng := rand.New(rand.NewPCG(seed, 2))
-	killed := 0
-	for i := 0; i < 15; i++ {
+	killed, rounds, files := 0, 0, 0
+	for i := 0; killed < 12 && i < 80; i++ {
 		cmd := exec.Command(bin, args...)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -39,8 +41,19 @@ func TestRunParquetKillLong(t *testing.T) {
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
 		select {
-		case <-done:
-		case <-time.After(time.Duration(300+rng.IntN(1500)) * time.Millisecond):
+		case err := <-done:
+			if code := exitCode(err); code != exitOK && code != exitError {
+				t.Fatalf("run %d: exit %d", i, code)
+			}
+			files += checkParquetOutputs(t, out, want, true)
+			rounds++
+			for _, d := range []string{st, out} {
+				if err := os.RemoveAll(d); err != nil {
+					t.Fatal(err)
+				}
+			}
+			continue
+		case <-time.After(time.Duration(100+rng.IntN(1500)) * time.Millisecond):
 			cmd.Process.Signal(syscall.SIGKILL)
 			<-done
 			killed++
@@ -51,9 +64,10 @@ func TestRunParquetKillLong(t *testing.T) {
 	if code := exitCode(err); code != exitOK && code != exitError {
 		t.Fatalf("last run: exit %d: %s", code, msg)
 	}
-	n := checkParquetOutputs(t, out, want, true)
-	t.Logf("seed %d: %d runs killed of 15; %d articles in %d finished Parquet files, each once", seed, killed, len(want), n)
-	if killed < 10 {
+	files += checkParquetOutputs(t, out, want, true)
+	t.Logf("seed %d: %d runs killed, %d drops finished whole (%d articles each, each once); %d finished Parquet files checked",
+		seed, killed, rounds+1, len(want), files)
+	if killed < 12 {
 		t.Errorf("only %d runs killed", killed)
 	}
 }
