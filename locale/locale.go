@@ -165,20 +165,6 @@ func Infer(text string) Result {
 // evidence's offsets are byte offsets into the view's text.
 func InferRaw(raw string) Result { return Infer(normalize.New(raw).Text) }
 
-// OrgCanonical returns the canonical of a short name that several places'
-// bodies share, in an article of locale l (lexicon/org_locale.tsv): 立法会
-// in HK is 香港特别行政区立法会, 交通部 in TW is 台湾交通部. name may be in
-// either script. It reports false where the name means, in that locale,
-// what the organisation lexicon says (CN, and names not listed).
-func OrgCanonical(l Locale, name string) (string, bool) {
-	c, err := cueTable()
-	if err != nil {
-		panic(err)
-	}
-	v, ok := c.orgs[orgKey{l, normalize.New(name).Text}]
-	return v, ok
-}
-
 type cue struct {
 	word   string
 	locale Locale
@@ -225,14 +211,8 @@ func afterState(s string) bool {
 	return false
 }
 
-type orgKey struct {
-	l    Locale
-	name string
-}
-
 type cues struct {
-	byFirst  map[rune][]cue // longest first
-	orgs     map[orgKey]string
+	byFirst  map[rune][]cue  // longest first
 	states   map[string]bool // names of states other than China
 	stateMax int             // the longest, in runes
 }
@@ -240,7 +220,7 @@ type cues struct {
 var kinds = map[string]bool{"usage": true, "currency": true, "year": true, "body": true, "dateline": true, "media": true, "place": true, "word": true}
 
 var cueTable = sync.OnceValues(func() (*cues, error) {
-	return loadCues("locale_cues.tsv", "org_locale.tsv")
+	return loadCues("locale_cues.tsv")
 })
 
 // cueFirst is the set of the cues' first runes of the Basic Multilingual
@@ -260,8 +240,8 @@ var cueFirst = sync.OnceValue(func() *[0x10000 / 64]uint64 {
 	return bits
 })
 
-func loadCues(cueFile, orgFile string) (*cues, error) {
-	c := &cues{byFirst: map[rune][]cue{}, orgs: map[orgKey]string{}}
+func loadCues(cueFile string) (*cues, error) {
+	c := &cues{byFirst: map[rune][]cue{}}
 	rows, err := lexicon.Read(cueFile, 4, 4)
 	if err != nil {
 		return nil, err
@@ -294,22 +274,6 @@ func loadCues(cueFile, orgFile string) (*cues, error) {
 	for r, cs := range c.byFirst {
 		sort.SliceStable(cs, func(i, j int) bool { return len(cs[i].word) > len(cs[j].word) })
 		c.byFirst[r] = cs
-	}
-	rows, err = lexicon.Read(orgFile, 3, 3)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range rows {
-		at := fmt.Sprintf("lexicon: %s:%d", orgFile, r.Line)
-		l, err := Parse(r.Fields[0])
-		if err != nil || l == CN {
-			return nil, fmt.Errorf("%s: locale %q is none of HK, TW, MO, SG, MY", at, r.Fields[0])
-		}
-		k := orgKey{l, normalize.New(r.Fields[1]).Text}
-		if _, ok := c.orgs[k]; ok {
-			return nil, fmt.Errorf("%s: %s %q listed twice", at, l, r.Fields[1])
-		}
-		c.orgs[k] = normalize.New(r.Fields[2]).Text
 	}
 	rows, err = lexicon.Read("countries.tsv", 2, 6)
 	if err != nil {

@@ -84,29 +84,6 @@ func TestRepeatCapped(t *testing.T) {
 	}
 }
 
-func TestOrgCanonical(t *testing.T) {
-	cases := []struct {
-		l          Locale
-		name, want string
-		ok         bool
-	}{
-		{HK, "立法會", "香港特别行政区立法会", true},
-		{MO, "立法会", "澳门特别行政区立法会", true},
-		{TW, "交通部", "台湾交通部", true},
-		{SG, "金管局", "新加坡金融管理局", true},
-		{HK, "金管局", "香港金融管理局", true},
-		{CN, "立法会", "", false},
-		{TW, "行政院", "", false},
-		{HK, "交通部", "", false},
-	}
-	for _, c := range cases {
-		got, ok := OrgCanonical(c.l, c.name)
-		if got != c.want || ok != c.ok {
-			t.Errorf("OrgCanonical(%s, %s) = %q, %v; want %q, %v", c.l, c.name, got, ok, c.want, c.ok)
-		}
-	}
-}
-
 func TestParse(t *testing.T) {
 	for _, s := range []string{"CN", "hk", " tw ", "MO", "sg", "MY"} {
 		if _, err := Parse(s); err != nil {
@@ -121,11 +98,11 @@ func TestParse(t *testing.T) {
 }
 
 func TestTablesLoad(t *testing.T) {
-	if _, err := loadCues("locale_cues.tsv", "org_locale.tsv"); err != nil {
+	if _, err := loadCues("locale_cues.tsv"); err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range [][2]string{{"nope.tsv", "org_locale.tsv"}, {"currencies.tsv", "org_locale.tsv"}, {"locale_cues.tsv", "currencies.tsv"}} {
-		if _, err := loadCues(bad[0], bad[1]); err == nil || !strings.Contains(err.Error(), ".tsv") {
+	for _, bad := range []string{"nope.tsv", "currencies.tsv"} {
+		if _, err := loadCues(bad); err == nil || !strings.Contains(err.Error(), ".tsv") {
 			t.Errorf("loadCues(%v): %v, want an error naming the file", bad, err)
 		}
 	}

@@ -33,6 +33,9 @@ func loadLocal(lx *lexicon.Set) (map[string]*localNames, error) {
 	names := map[string][]string{}
 	for _, r := range rows {
 		loc, name, canon := r.Fields[0], normalize.New(r.Fields[1]).Text, r.Fields[2]
+		if loc == "CN" { // a mainland name means what lexicon/orgs/ says
+			return nil, fmt.Errorf("lexicon: %s:%d: locale CN: a name in a mainland article takes its canonical from lexicon/orgs/", file, r.Line)
+		}
 		ln := byLoc[loc]
 		if ln == nil {
 			ln = &localNames{canon: map[string]string{}}
