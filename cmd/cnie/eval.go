@@ -26,10 +26,10 @@ func evalCmd(args []string, stdout, stderr io.Writer) int {
 	htmlPath := fs.String("html", "", "also write the figures and every error in its context to `FILE` (HTML)")
 	lex := lexiconFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: cnie eval --gold DIR|FILE.jsonl [flags]\n\nflags:\n")
+		fmt.Fprintf(fs.Output(), "usage: cnie eval --gold DIR|FILE.jsonl [flags]\n\nflags:\n")
 		fs.PrintDefaults()
 	}
-	rest, err := parseInterleaved(fs, args)
+	rest, err := parseHelp(fs, args, stdout)
 	if err != nil {
 		if err == flag.ErrHelp {
 			return exitOK

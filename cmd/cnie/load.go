@@ -22,7 +22,7 @@ func loadCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	chunk := fs.Int("chunk-articles", load.DefaultChunkArticles, "articles per transaction of a plain file (`N`)")
 	quiet := fs.Bool("quiet", false, "no summary line")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: cnie load --db URL [--init] [PATH...]\n\n"+
+		fmt.Fprintf(fs.Output(), "usage: cnie load --db URL [--init] [PATH...]\n\n"+
 			"Loads records into the tables articles and mentions. PATH is a record\n"+
 			"file (.jsonl, .ndjson, .jsonl.gz or .parquet, as cnie run writes them),\n"+
 			"a folder of them (cnie run --out-dir batches: loaded in name order, each\n"+
@@ -31,7 +31,7 @@ func loadCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"skipped; one of another text or version is replaced.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
-	paths, err := parseInterleaved(fs, args)
+	paths, err := parseHelp(fs, args, stdout)
 	if err != nil {
 		if err == flag.ErrHelp {
 			return exitOK

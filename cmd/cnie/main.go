@@ -90,14 +90,11 @@ func versionCmd(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print version, commit, build date, lexicon hash, segmenter and Go version as one JSON object")
 	lex := lexiconFlag(fs)
-	usageOut := stderr
 	fs.Usage = func() {
-		fmt.Fprintf(usageOut, "usage: cnie version [--json]\n\nflags:\n")
-		fs.SetOutput(usageOut)
+		fmt.Fprintf(fs.Output(), "usage: cnie version [--json]\n\nflags:\n")
 		fs.PrintDefaults()
-		fs.SetOutput(stderr)
 	}
-	pos, err := parseHelp(fs, args, stdout, &usageOut)
+	pos, err := parseHelp(fs, args, stdout)
 	if err == flag.ErrHelp {
 		return exitOK
 	}
@@ -182,18 +179,20 @@ func deps() string {
 }
 
 // parseHelp is parseInterleaved for a command whose usage function writes
-// to *usageOut: on -h (flag.ErrHelp) it points *usageOut at stdout and
-// prints the usage there, as cnie --help does, and leaves it on standard
-// error for a mistake (flag prints that usage itself).
-func parseHelp(fs *flag.FlagSet, args []string, stdout io.Writer, usageOut *io.Writer) ([]string, error) {
+// to fs.Output(): on -h (flag.ErrHelp) the usage goes to stdout, as cnie
+// --help's does; after a mistake it goes where fs writes (standard error).
+func parseHelp(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, error) {
 	usage := fs.Usage
 	fs.Usage = func() {} // printed below, where it belongs
 	pos, err := parseInterleaved(fs, args)
 	fs.Usage = usage
-	if err == flag.ErrHelp {
-		*usageOut = stdout
+	switch {
+	case err == flag.ErrHelp:
+		out := fs.Output()
+		fs.SetOutput(stdout)
 		usage()
-	} else if err != nil {
+		fs.SetOutput(out)
+	case err != nil:
 		usage()
 	}
 	return pos, err

@@ -31,7 +31,7 @@ func TestJobsZeroRejected(t *testing.T) {
 // TestHelpToStdout: -h prints the usage to standard output and exits 0,
 // as cnie --help does; a wrong flag prints it to standard error.
 func TestHelpToStdout(t *testing.T) {
-	for _, args := range [][]string{{"run", "-h"}, {"run", "--help"}, {"state", "-h"}, {"version", "-h"}, {"--help"}} {
+	for _, args := range [][]string{{"run", "-h"}, {"run", "--help"}, {"state", "-h"}, {"version", "-h"}, {"eval", "-h"}, {"show", "-h"}, {"load", "-h"}, {"--help"}} {
 		code, out, errs := call(t, "", args...)
 		if code != exitOK || !strings.Contains(out, "usage:") || !strings.Contains(out, "cnie ") || errs != "" {
 			t.Errorf("cnie %q: exit %d, stdout %.80q, stderr %.80q", args, code, out, errs)

@@ -37,11 +37,8 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	lex := lexiconFlag(fs)
 	var un unattended
 	un.flags(fs)
-	// Usage goes to standard output when asked for (-h), to standard
-	// error after a mistake.
-	usageOut := stderr
 	fs.Usage = func() {
-		fmt.Fprintf(usageOut, "usage: cnie run [flags] [PATH...]\n\n"+
+		fmt.Fprintf(fs.Output(), "usage: cnie run [flags] [PATH...]\n\n"+
 			"PATH is a folder (walked recursively), a .txt file (one article), a\n"+
 			".jsonl/.ndjson file (one article a line: {\"id\", \"title\", \"text\",\n"+
 			"\"published\"}), a .json file (one article), any of them .gz, or - for JSON\n"+
@@ -49,11 +46,9 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"GB18030 or Big5. An article's doc_id is its \"id\", else its file's path\n"+
 			"relative to PATH without extension (:LINE added for a JSON line).\n"+
 			"Flags may come before or after paths.\n\nflags:\n")
-		fs.SetOutput(usageOut)
 		fs.PrintDefaults()
-		fs.SetOutput(stderr)
 	}
-	paths, err := parseHelp(fs, args, stdout, &usageOut)
+	paths, err := parseHelp(fs, args, stdout)
 	if err != nil {
 		if err == flag.ErrHelp {
 			return exitOK

@@ -21,7 +21,7 @@ func showCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	maxBytes := fs.Int("max-article-bytes", corpus.DefaultMaxArticleBytes, "an article larger than `N` bytes is not shown")
 	lex := lexiconFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: cnie show [-o page.html] [flags] RECORDS|ARTICLES...\n\n"+
+		fmt.Fprintf(fs.Output(), "usage: cnie show [-o page.html] [flags] RECORDS|ARTICLES...\n\n"+
 			"Draws each article with its mentions marked, as one self-contained HTML\n"+
 			"page (or linked pages of at most --per-page articles). RECORDS are cnie\n"+
 			"run's JSON Lines output: each article is read again from the record's\n"+
@@ -29,7 +29,7 @@ func showCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"cnie run reads, extracted first. No path reads standard input.\n\nflags:\n")
 		fs.PrintDefaults()
 	}
-	paths, err := parseInterleaved(fs, args)
+	paths, err := parseHelp(fs, args, stdout)
 	if err != nil {
 		if err == flag.ErrHelp {
 			return exitOK

@@ -191,17 +191,14 @@ func stateCmd(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
 	lex := lexiconFlag(fs) // stale is counted against these lexicons
-	usageOut := stderr
 	fs.Usage = func() {
-		fmt.Fprintf(usageOut, "usage: cnie state [--json] DIR\n\n"+
+		fmt.Fprintf(fs.Output(), "usage: cnie state [--json] DIR\n\n"+
 			"Reports what the state of incremental runs (cnie run --state DIR) holds:\n"+
 			"articles emitted, how many are stale (emitted by other extractors than\n"+
 			"this binary's), output files, runs and the last run.\n\nflags:\n")
-		fs.SetOutput(usageOut)
 		fs.PrintDefaults()
-		fs.SetOutput(stderr)
 	}
-	pos, err := parseHelp(fs, args, stdout, &usageOut)
+	pos, err := parseHelp(fs, args, stdout)
 	if err != nil {
 		if err == flag.ErrHelp {
 			return exitOK
