@@ -225,32 +225,21 @@ func (l *Loader) loadFolder(ctx context.Context, dir string) error {
 
 // loadFile loads one record file in transactions of ChunkArticles.
 func (l *Loader) loadFile(ctx context.Context, path string) error {
-	var items []item
-	err := readFile(path, func(it item) error {
-		items = append(items, it)
-		if len(items) >= l.opt.ChunkArticles {
-			err := l.commit(ctx, items, "", "")
-			items = items[:0]
-			return err
-		}
-		return nil
-	})
-	if err == nil {
-		err = l.commit(ctx, items, "", "")
-	}
-	if err != nil {
-		return err
-	}
-	l.st.Files++
-	return nil
+	return l.loadChunks(ctx, func(each func(item) error) error { return readFile(path, each) })
 }
 
 func (l *Loader) loadStream(ctx context.Context, name string, r io.Reader) error {
 	if r == nil {
 		return errors.New("no standard input")
 	}
+	return l.loadChunks(ctx, func(each func(item) error) error { return readJSONL(name, r, each) })
+}
+
+// loadChunks commits the records that read yields in transactions of
+// ChunkArticles, the last one with what is left, and counts one file.
+func (l *Loader) loadChunks(ctx context.Context, read func(each func(item) error) error) error {
 	var items []item
-	err := readJSONL(name, r, func(it item) error {
+	err := read(func(it item) error {
 		items = append(items, it)
 		if len(items) >= l.opt.ChunkArticles {
 			err := l.commit(ctx, items, "", "")
