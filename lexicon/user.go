@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strings"
 	"testing/fstest"
-	"unicode"
 
 	"github.com/cnie/cnie/normalize"
 )
@@ -246,29 +245,7 @@ func knownNames() string {
 // fold is the form names are compared in: the normalised text, without
 // the context-only mark ~ (lexicon/orgs/*.tsv).
 func fold(s string) string {
-	return Normal(strings.TrimPrefix(strings.TrimSpace(s), "~"))
-}
-
-// Normal returns s as normalisation writes it (normalize.New(s).Text): the
-// form a name in a lexicon is matched in. When normalisation leaves s as it
-// is, which is most names, it returns s itself and allocates nothing.
-func Normal(s string) string {
-	if plain(s) {
-		return s
-	}
-	return normalize.New(s).Text
-}
-
-// plain reports whether normalisation leaves s as it is: no white space,
-// no full-width form, no character only traditional text writes.
-func plain(s string) bool {
-	for _, r := range s {
-		if r <= ' ' || r >= 0xff01 && r <= 0xff5e || r > 0x7f && unicode.IsSpace(r) {
-			return false
-		}
-	}
-	_, hant, _ := normalize.DetectScript(s)
-	return hant == 0
+	return normalize.Text(strings.TrimPrefix(strings.TrimSpace(s), "~"))
 }
 
 // parseUser reads the rows of a user file of group g.

@@ -76,6 +76,22 @@ func New(raw string) *View {
 	return v
 }
 
+// Text returns New(s).Text: s as normalisation writes it, the form a name
+// in a lexicon is matched in. When normalisation leaves s as it is (no white
+// space, no full-width form, no character only traditional text writes:
+// most names) it returns s itself and builds no view.
+func Text(s string) string {
+	for _, r := range s {
+		if r <= ' ' || r >= 0xff01 && r <= 0xff5e || r > 0x7f && unicode.IsSpace(r) {
+			return New(s).Text
+		}
+	}
+	if _, hant, _ := DetectScript(s); hant > 0 {
+		return New(s).Text
+	}
+	return s
+}
+
 // buildWith makes the view of raw, folding traditional characters as mode
 // says. With mode 0 it gives up at the first character only traditional
 // text writes, and returns nil.

@@ -14,6 +14,7 @@ import (
 	"github.com/cnie/cnie/extract/country"
 	tx "github.com/cnie/cnie/extract/internal/text"
 	"github.com/cnie/cnie/lexicon"
+	"github.com/cnie/cnie/normalize"
 	"github.com/cnie/cnie/segment"
 )
 
@@ -167,7 +168,7 @@ func (x *Extractor) loadNames(lx *lexicon.Set) error {
 				a = strings.TrimSpace(a)
 				contextOnly := strings.HasPrefix(a, "~")
 				// Aliases are matched in normalised text: （集团） is (集团) there.
-				a = lexicon.Normal(strings.TrimPrefix(a, "~"))
+				a = normalize.Text(strings.TrimPrefix(a, "~"))
 				if utf8.RuneCountInString(a) < 2 {
 					continue
 				}
